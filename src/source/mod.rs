@@ -1,0 +1,4 @@
+//! Loading and parsing source files.
+
+pub mod frontmatter;
+pub mod html;
