@@ -2,6 +2,12 @@
 //!
 //! Nothing in the library prints; the binary and the reporters do.
 
+pub mod config;
+pub mod diagnostic;
 pub mod document;
+pub mod lint;
+pub mod rules;
+pub mod site;
 pub mod source;
 pub mod span;
+pub mod suppress;

@@ -1,0 +1,327 @@
+//! The run: walk paths, parse each file once, run the rules in parallel, then the site rules.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::config::Config;
+use crate::diagnostic::{self, Diagnostic, Finding, Level};
+use crate::document::{Document, Format};
+use crate::rules::registry::ALL;
+use crate::rules::DocContext;
+use crate::site::{DocSummary, Site};
+use crate::source;
+use crate::suppress::Suppressions;
+
+/// A file that could not be linted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileError {
+    pub path: String,
+    pub message: String,
+}
+
+/// The outcome of a run.
+#[derive(Debug, Default)]
+pub struct Outcome {
+    pub files: usize,
+    pub diagnostics: Vec<Diagnostic>,
+    /// Sources of files with diagnostics (only when asked for, for the human report).
+    pub sources: BTreeMap<String, String>,
+    pub errors: Vec<FileError>,
+}
+
+impl Outcome {
+    #[must_use]
+    pub fn count(&self, level: Level) -> usize {
+        self.diagnostics.iter().filter(|d| d.severity == level).count()
+    }
+}
+
+/// Why a run could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum RunError {
+    #[error("path not found: {0}")]
+    MissingPath(String),
+}
+
+/// Options of a run.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct RunOptions {
+    /// Keep file sources for rendering snippets.
+    pub keep_sources: bool,
+}
+
+/// Walk `paths` (files and folders) and return the files to lint, sorted.
+pub fn walk(paths: &[PathBuf], config: &Config) -> Result<(Vec<PathBuf>, Vec<FileError>), RunError> {
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    for p in paths {
+        if !p.exists() {
+            return Err(RunError::MissingPath(p.display().to_string()));
+        }
+        if p.is_file() {
+            // A file named explicitly is linted whatever its extension, if we know the format.
+            files.push(p.clone());
+            continue;
+        }
+        let walker = ignore::WalkBuilder::new(p)
+            .hidden(true)
+            .git_ignore(true)
+            .git_global(false)
+            .git_exclude(true)
+            .ignore(true)
+            .parents(true)
+            .require_git(false)
+            .build();
+        for entry in walker {
+            match entry {
+                Ok(e) => {
+                    if e.file_type().is_some_and(|t| t.is_file())
+                        && Format::from_path(e.path()).is_some()
+                    {
+                        let path = e.path().to_path_buf();
+                        if !config.is_excluded(&relative_candidates(&path, config, p)) {
+                            files.push(path);
+                        }
+                    }
+                }
+                Err(e) => errors.push(FileError {
+                    path: p.display().to_string(),
+                    message: e.to_string(),
+                }),
+            }
+        }
+    }
+    files.sort();
+    files.dedup();
+    Ok((files, errors))
+}
+
+/// The path of a file as shown in reports: relative to the current folder, `/` separators.
+#[must_use]
+pub fn display_path(path: &Path) -> String {
+    let rel = std::env::current_dir()
+        .ok()
+        .and_then(|cwd| {
+            let abs = std::fs::canonicalize(path).ok()?;
+            let cwd = std::fs::canonicalize(cwd).ok()?;
+            abs.strip_prefix(&cwd).ok().map(Path::to_path_buf)
+        })
+        .unwrap_or_else(|| path.to_path_buf());
+    let s = rel.to_string_lossy().replace('\\', "/");
+    s.strip_prefix("./").map_or(s.clone(), str::to_string)
+}
+
+/// Relative forms of a path that config globs are matched against: to the config's folder and
+/// to the walked root.
+fn relative_candidates(path: &Path, config: &Config, walk_root: &Path) -> Vec<String> {
+    let mut out = Vec::new();
+    let abs = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    for base in [config.root.as_path(), walk_root] {
+        if let Ok(b) = std::fs::canonicalize(base) {
+            if let Ok(rel) = abs.strip_prefix(&b) {
+                out.push(rel.to_string_lossy().replace('\\', "/"));
+            }
+        }
+    }
+    out.push(path.to_string_lossy().replace('\\', "/"));
+    out
+}
+
+struct FileResult {
+    diagnostics: Vec<Diagnostic>,
+    summary: DocSummary,
+    source: Option<String>,
+}
+
+/// Lint every file under `paths`.
+pub fn run(paths: &[PathBuf], config: &Config, opts: RunOptions) -> Result<Outcome, RunError> {
+    let (files, mut errors) = walk(paths, config)?;
+    let results: Vec<Result<FileResult, FileError>> = files
+        .par_iter()
+        .map(|path| lint_file(path, config, paths, opts))
+        .collect();
+    let mut outcome = Outcome {
+        files: files.len(),
+        ..Outcome::default()
+    };
+    let mut summaries = Vec::new();
+    for r in results {
+        match r {
+            Ok(fr) => {
+                if let Some(src) = fr.source {
+                    outcome.sources.insert(fr.summary.display_path.clone(), src);
+                }
+                outcome.diagnostics.extend(fr.diagnostics);
+                summaries.push(fr.summary);
+            }
+            Err(e) => errors.push(e),
+        }
+    }
+    let site = Site {
+        docs: summaries,
+        config,
+    };
+    outcome
+        .diagnostics
+        .extend(run_site_rules(&site, config, opts, &mut outcome.sources));
+    diagnostic::sort(&mut outcome.diagnostics);
+    errors.sort_by(|a, b| a.path.cmp(&b.path));
+    outcome.errors = errors;
+    Ok(outcome)
+}
+
+fn lint_file(
+    path: &Path,
+    config: &Config,
+    roots: &[PathBuf],
+    opts: RunOptions,
+) -> Result<FileResult, FileError> {
+    let display = display_path(path);
+    let err = |message: String| FileError {
+        path: display.clone(),
+        message,
+    };
+    let format = Format::from_path(path).ok_or_else(|| {
+        err("unknown file type: geolint reads .md, .markdown, .mdx, .html and .htm".into())
+    })?;
+    let text = source::read(path).map_err(|e| err(e.to_string()))?;
+    let doc = source::parse(path.to_path_buf(), display.clone(), format, text);
+    let rel = roots
+        .iter()
+        .flat_map(|r| relative_candidates(path, config, r))
+        .collect::<Vec<_>>();
+    let (diagnostics, summary) = lint_document(&doc, config, &rel);
+    let source = (opts.keep_sources && !diagnostics.is_empty()).then(|| doc.source.clone());
+    Ok(FileResult {
+        diagnostics,
+        summary,
+        source,
+    })
+}
+
+/// Run the per-document rules on a parsed document. `rel_paths` are the relative forms of its
+/// path for content-type globs.
+#[must_use]
+pub fn lint_document(doc: &Document, config: &Config, rel_paths: &[String]) -> (Vec<Diagnostic>, DocSummary) {
+    let mut findings = Vec::new();
+    let suppressions = Suppressions::collect(doc, |id| config.is_known_rule(id), &mut findings);
+    let lang_field = doc
+        .front_matter
+        .as_ref()
+        .and_then(|fm| {
+            config
+                .frontmatter
+                .lang
+                .iter()
+                .find_map(|p| fm.root.get_path(p).and_then(|n| n.as_str()))
+        })
+        .or(doc.html_lang.as_deref());
+    let lang = match lang_field.map(|l| l.to_ascii_lowercase()) {
+        Some(l) if l.starts_with("en") => "en",
+        Some(l) if l.starts_with("nl") => "nl",
+        _ => config.language.as_str(),
+    };
+    let cx = DocContext {
+        doc,
+        config,
+        content_type: config.content_type(rel_paths),
+        lang,
+    };
+    for rule in ALL {
+        if config.level(rule.info().id) != Level::Off {
+            rule.check_document(&cx, &mut findings);
+        }
+    }
+    for custom in &config.custom {
+        if custom.level != Level::Off {
+            custom.check(&cx, &mut findings);
+        }
+    }
+    let draft = cx.is_draft();
+    let diagnostics = resolve(findings, config, doc, &suppressions);
+    (diagnostics, DocSummary::new(doc, draft, suppressions))
+}
+
+fn resolve(
+    findings: Vec<Finding>,
+    config: &Config,
+    doc: &Document,
+    suppressions: &Suppressions,
+) -> Vec<Diagnostic> {
+    findings
+        .into_iter()
+        .filter_map(|f| {
+            let configured = config.level(f.rule);
+            if configured == Level::Off {
+                return None;
+            }
+            let level = f.level.unwrap_or(configured);
+            if suppressions.suppresses(f.rule, f.span, &doc.source, &doc.lines) {
+                return None;
+            }
+            Some(Diagnostic::from_finding(
+                f,
+                level,
+                &doc.display_path,
+                &doc.source,
+                &doc.lines,
+            ))
+        })
+        .collect()
+}
+
+fn run_site_rules(
+    site: &Site<'_>,
+    config: &Config,
+    opts: RunOptions,
+    sources: &mut BTreeMap<String, String>,
+) -> Vec<Diagnostic> {
+    let mut findings: Vec<(usize, Finding)> = Vec::new();
+    for rule in ALL {
+        if rule.is_site_rule() && config.level(rule.info().id) != Level::Off {
+            rule.check_site(site, &mut findings);
+        }
+    }
+    if findings.is_empty() {
+        return Vec::new();
+    }
+    // Re-read the few files with site findings to place them by line and column.
+    let mut by_doc: BTreeMap<usize, Vec<Finding>> = BTreeMap::new();
+    for (i, f) in findings {
+        by_doc.entry(i).or_default().push(f);
+    }
+    let mut out = Vec::new();
+    for (i, fs) in by_doc {
+        let Some(summary) = site.docs.get(i) else {
+            continue;
+        };
+        let text = sources
+            .get(&summary.display_path)
+            .cloned()
+            .or_else(|| source::read(&summary.path).ok())
+            .unwrap_or_default();
+        let lines = crate::span::LineIndex::new(&text);
+        for f in fs {
+            let configured = config.level(f.rule);
+            let level = f.level.unwrap_or(configured);
+            if configured == Level::Off
+                || summary.suppressions.suppresses(f.rule, f.span, &text, &lines)
+            {
+                continue;
+            }
+            out.push(Diagnostic::from_finding(
+                f,
+                level,
+                &summary.display_path,
+                &text,
+                &lines,
+            ));
+        }
+        if opts.keep_sources {
+            sources.entry(summary.display_path.clone()).or_insert(text);
+        }
+    }
+    out
+}

@@ -1,0 +1,58 @@
+use crate::declare_rule;
+use crate::diagnostic::Finding;
+use crate::rules::artifact::PATTERNS;
+use crate::rules::{find_in_text, DocContext, Rule};
+
+declare_rule! {
+    /// ## What it checks
+    /// Template placeholders left in the text: `[fictief bedrijf]`, `[regio]`,
+    /// `[Interne links]`, `[insert company name]`, `[jouw naam]`, `{{naam}}`, `TODO`, `TBD`,
+    /// `Lorem ipsum`. A bracketed word that is a Markdown link (`[link](url)`) is fine, and so is
+    /// code. The patterns live in `rules/artifacts.toml`.
+    ///
+    /// ## Why it matters
+    /// A published "[regio]" tells every reader the page is an unfinished template.
+    ///
+    /// ## Example
+    /// `Kunnen experts in [regio] ons adviseren?` → `Kunnen experts in Utrecht ons adviseren?`
+    pub struct Placeholder => "artifact/placeholder", Error, "template placeholders must be filled in"
+}
+
+impl Rule for Placeholder {
+    fn check_document(&self, cx: &DocContext<'_>, out: &mut Vec<Finding>) {
+        for (span, text) in find_in_text(cx.doc, &PATTERNS.placeholder) {
+            // `[text](url)`, `[text][ref]` and `[ref]: url` are links, not placeholders.
+            let next = cx.doc.source.get(span.end..).and_then(|r| r.chars().next());
+            if text.starts_with('[') && matches!(next, Some('(' | '[' | ':')) {
+                continue;
+            }
+            if cx.doc.links.iter().any(|l| l.span.contains(span) && l.text.trim() != text.trim_matches(['[', ']'])) {
+                continue;
+            }
+            out.push(
+                Finding::new(Self::ID, format!("placeholder `{text}` left in the text"))
+                    .at(span)
+                    .help("fill in the real value or remove the placeholder"),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::{run, texts};
+
+    #[test]
+    fn fails_on_placeholders() {
+        let src = "Case: [fictief bedrijf] – 20% tijdwinst. Experts in [regio]? [Interne links]\n\nTODO: bron. Lorem ipsum dolor.\n";
+        let f = run(&Placeholder, "a.md", src);
+        assert_eq!(texts(src, &f), ["[fictief bedrijf]", "[regio]", "[Interne links]", "TODO", "Lorem ipsum"]);
+    }
+
+    #[test]
+    fn passes_on_links_code_and_lowercase_todo() {
+        let src = "Zie [link](/a) en [regio][r].\n\n[r]: /regio\n\n`[regio]` en een todo-lijst.\n";
+        assert!(run(&Placeholder, "a.md", src).is_empty(), "{:?}", run(&Placeholder, "a.md", src));
+    }
+}

@@ -1,0 +1,290 @@
+//! The rules engine: the [`Rule`] trait, the `declare_rule!` macro and the per-file context.
+
+pub mod artifact;
+pub mod content;
+pub mod custom;
+pub mod frontmatter;
+pub mod heading;
+pub mod image;
+pub mod link;
+pub mod meta;
+pub mod registry;
+
+use crate::config::{Config, ContentType};
+use crate::diagnostic::{Finding, Level};
+use crate::document::{Document, TextItem};
+use crate::site::Site;
+use crate::source::frontmatter::{FmNode, FmValue};
+
+/// The families of the SPEC; a rule id is `family/name`.
+pub const FAMILIES: &[&str] = &[
+    "frontmatter",
+    "heading",
+    "content",
+    "meta",
+    "keyword",
+    "link",
+    "local",
+    "faq",
+    "schema",
+    "geo",
+    "artifact",
+    "readability",
+    "image",
+    "crawl",
+];
+
+/// Everything known about a rule, declared once with `declare_rule!`.
+#[derive(Debug)]
+pub struct RuleInfo {
+    pub id: &'static str,
+    pub default_level: Level,
+    /// One line, lowercase, no final period.
+    pub summary: &'static str,
+    /// Markdown: what it checks, why it matters, an example, options.
+    pub docs: &'static str,
+    /// The path of the file that declares it, for the registry test.
+    pub file: &'static str,
+}
+
+impl RuleInfo {
+    #[must_use]
+    pub fn family(&self) -> &'static str {
+        self.id.split_once('/').map_or(self.id, |(f, _)| f)
+    }
+}
+
+/// Implemented by `declare_rule!`.
+pub trait RuleMeta {
+    fn info(&self) -> &'static RuleInfo;
+}
+
+/// A lint rule. Per-document rules implement `check_document`, site-wide rules `check_site`.
+pub trait Rule: RuleMeta + Sync + Send {
+    fn check_document(&self, _cx: &DocContext<'_>, _out: &mut Vec<Finding>) {}
+    fn check_site(&self, _site: &Site, _out: &mut Vec<(usize, Finding)>) {}
+    /// Whether the rule has a site pass.
+    fn is_site_rule(&self) -> bool {
+        false
+    }
+}
+
+/// Declare a rule type with its id, default level, summary and docs (the doc comment).
+///
+/// ```ignore
+/// declare_rule! {
+///     /// ## What it checks
+///     /// ...
+///     pub struct SingleH1 => "heading/single-h1", Error, "a page should have exactly one h1"
+/// }
+/// ```
+#[macro_export]
+macro_rules! declare_rule {
+    (
+        $(#[doc = $doc:literal])*
+        pub struct $name:ident => $id:literal, $level:ident, $summary:literal
+    ) => {
+        $(#[doc = $doc])*
+        #[derive(Debug, Default, Clone, Copy)]
+        pub struct $name;
+
+        impl $name {
+            pub const INFO: $crate::rules::RuleInfo = $crate::rules::RuleInfo {
+                id: $id,
+                default_level: $crate::diagnostic::Level::$level,
+                summary: $summary,
+                docs: concat!($($doc, "\n"),*),
+                file: file!(),
+            };
+            pub const ID: &'static str = $id;
+        }
+
+        impl $crate::rules::RuleMeta for $name {
+            fn info(&self) -> &'static $crate::rules::RuleInfo {
+                &Self::INFO
+            }
+        }
+    };
+}
+
+/// What a per-document rule sees.
+pub struct DocContext<'a> {
+    pub doc: &'a Document,
+    pub config: &'a Config,
+    pub content_type: Option<&'a ContentType>,
+    /// "nl" or "en".
+    pub lang: &'a str,
+}
+
+/// A front matter field found through the config mapping.
+#[derive(Clone, Copy, Debug)]
+pub struct Field<'a> {
+    /// The dotted path that matched.
+    pub path: &'a str,
+    pub node: &'a FmNode,
+}
+
+impl<'a> DocContext<'a> {
+    /// Look up a logical front matter field (`title`, `description`, ...): first present path.
+    #[must_use]
+    pub fn field(&self, name: &str) -> Option<Field<'a>> {
+        let fm = self.doc.front_matter.as_ref()?;
+        self.config
+            .frontmatter
+            .paths(name)
+            .iter()
+            .find_map(|p| {
+                fm.root.get_path(p).and_then(|node| {
+                    (!matches!(node.value, FmValue::Null)).then_some(Field { path: p, node })
+                })
+            })
+    }
+
+    /// A string field's text and the span of its value.
+    #[must_use]
+    pub fn text_field(&self, name: &str) -> Option<TextItem> {
+        let f = self.field(name)?;
+        Some(TextItem {
+            text: f.node.scalar_text()?,
+            span: f.node.span,
+        })
+    }
+
+    /// The SEO title: the front matter title field, else the HTML `<title>`.
+    #[must_use]
+    pub fn seo_title(&self) -> Option<TextItem> {
+        self.text_field("title")
+            .or_else(|| self.doc.html_title.clone())
+    }
+
+    /// The meta description: the front matter field, else `<meta name="description">`.
+    #[must_use]
+    pub fn description(&self) -> Option<TextItem> {
+        self.text_field("description")
+            .or_else(|| self.doc.html_description.clone())
+    }
+
+    /// The title a theme renders as H1 when `title_is_h1` is set (Markdown files only).
+    #[must_use]
+    pub fn rendered_title_h1(&self) -> Option<TextItem> {
+        if !self.config.title_is_h1 || self.doc.format == Some(crate::document::Format::Html) {
+            return None;
+        }
+        self.text_field("h1")
+    }
+
+    /// Whether the page is a draft (front matter `draft: true`).
+    #[must_use]
+    pub fn is_draft(&self) -> bool {
+        self.field("draft").and_then(|f| f.node.as_bool()) == Some(true)
+    }
+
+    /// Count of headings of `level` in the main content.
+    #[must_use]
+    pub fn main_headings(&self) -> impl Iterator<Item = &'a crate::document::Heading> {
+        self.doc.headings.iter().filter(|h| h.in_main)
+    }
+}
+
+/// Source ranges that hold prose as written: for Markdown the body minus code, comments and
+/// JSON-LD (so link URLs are included); for HTML the text nodes.
+#[must_use]
+pub fn text_regions(doc: &Document) -> Vec<crate::span::Span> {
+    use crate::span::Span;
+    if doc.format == Some(crate::document::Format::Html) {
+        return doc.prose.iter().map(|r| r.span).collect();
+    }
+    let mut holes: Vec<Span> = doc
+        .code
+        .iter()
+        .copied()
+        .chain(doc.comments.iter().map(|c| c.span))
+        .chain(doc.jsonld.iter().map(|j| j.span))
+        .collect();
+    holes.sort();
+    let mut out = Vec::new();
+    let mut pos = doc.body.start;
+    for h in holes {
+        if h.end <= pos {
+            continue;
+        }
+        if h.start > pos {
+            out.push(Span::new(pos, h.start.min(doc.body.end)));
+        }
+        pos = pos.max(h.end);
+    }
+    if pos < doc.body.end {
+        out.push(Span::new(pos, doc.body.end));
+    }
+    out
+}
+
+/// Run `re` over the text regions and yield each match with its absolute span.
+pub fn find_in_text<'d>(
+    doc: &'d Document,
+    re: &'d regex::Regex,
+) -> impl Iterator<Item = (crate::span::Span, &'d str)> + 'd {
+    text_regions(doc).into_iter().flat_map(move |region| {
+        let text = doc.text(region);
+        re.find_iter(text).map(move |m| {
+            (
+                crate::span::Span::new(region.start + m.start(), region.start + m.end()),
+                m.as_str(),
+            )
+        })
+    })
+}
+
+/// Compile a regex known at build time.
+#[must_use]
+pub fn regex(pattern: &str) -> regex::Regex {
+    match regex::Regex::new(pattern) {
+        Ok(r) => r,
+        Err(e) => unreachable!("invalid built-in regex {pattern}: {e}"),
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod testing {
+    //! Helpers for rule tests: parse a snippet and run one rule on it.
+
+    use super::{DocContext, Rule};
+    use crate::config::Config;
+    use crate::diagnostic::Finding;
+    use crate::document::{Document, Format};
+
+    pub fn doc(path: &str, src: &str) -> Document {
+        let format = Format::from_path(path.as_ref()).unwrap_or(Format::Markdown);
+        crate::source::parse(path.into(), path.to_string(), format, src.to_string())
+    }
+
+    pub fn config(toml: &str) -> Config {
+        Config::parse(toml, "geolint.toml".as_ref()).expect("test config parses")
+    }
+
+    /// Findings of `rule` on `src` (a file at `path`) with the built-in config.
+    pub fn run(rule: &dyn Rule, path: &str, src: &str) -> Vec<Finding> {
+        run_with(rule, path, src, &Config::builtin())
+    }
+
+    pub fn run_with(rule: &dyn Rule, path: &str, src: &str, config: &Config) -> Vec<Finding> {
+        let doc = doc(path, src);
+        let cx = DocContext {
+            doc: &doc,
+            config,
+            content_type: config.content_type(&[path.to_string()]),
+            lang: &config.language,
+        };
+        let mut out = Vec::new();
+        rule.check_document(&cx, &mut out);
+        out
+    }
+
+    /// The source text under each finding's span ("" for whole-file findings).
+    pub fn texts<'a>(src: &'a str, findings: &[Finding]) -> Vec<&'a str> {
+        findings
+            .iter()
+            .map(|f| f.span.and_then(|s| src.get(s.start..s.end)).unwrap_or(""))
+            .collect()
+    }
+}

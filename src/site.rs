@@ -1,0 +1,83 @@
+//! Site-wide data: a small summary of every document, for rules that look across files.
+
+use std::path::PathBuf;
+
+use crate::config::Config;
+use crate::document::{Document, Format};
+use crate::span::Span;
+use crate::suppress::Suppressions;
+
+/// A link as site rules need it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LinkSummary {
+    pub href: String,
+    pub span: Span,
+}
+
+/// What site rules need of one document (kept small: no body text).
+#[derive(Clone, Debug)]
+pub struct DocSummary {
+    pub path: PathBuf,
+    pub display_path: String,
+    pub format: Option<Format>,
+    pub heading_ids: Vec<String>,
+    pub links: Vec<LinkSummary>,
+    pub draft: bool,
+    pub suppressions: Suppressions,
+}
+
+impl DocSummary {
+    #[must_use]
+    pub fn new(doc: &Document, draft: bool, suppressions: Suppressions) -> Self {
+        Self {
+            path: doc.path.clone(),
+            display_path: doc.display_path.clone(),
+            format: doc.format,
+            heading_ids: doc.headings.iter().map(|h| h.id.clone()).collect(),
+            links: doc
+                .links
+                .iter()
+                .map(|l| LinkSummary {
+                    href: l.href.clone(),
+                    span: l.span,
+                })
+                .collect(),
+            draft,
+            suppressions,
+        }
+    }
+}
+
+/// All documents of a run.
+pub struct Site<'a> {
+    pub docs: Vec<DocSummary>,
+    pub config: &'a Config,
+}
+
+impl Site<'_> {
+    /// Index of the document at `path` (compared after normalising `.` and `..`).
+    #[must_use]
+    pub fn find(&self, path: &std::path::Path) -> Option<usize> {
+        let want = normalize(path);
+        self.docs.iter().position(|d| normalize(&d.path) == want)
+    }
+}
+
+/// Lexically normalise a path: drop `.`, resolve `..` against earlier parts.
+#[must_use]
+pub fn normalize(path: &std::path::Path) -> PathBuf {
+    use std::path::Component;
+    let mut out = PathBuf::new();
+    for c in path.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                if !out.pop() {
+                    out.push("..");
+                }
+            }
+            other => out.push(other.as_os_str()),
+        }
+    }
+    out
+}
