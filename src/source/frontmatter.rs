@@ -416,7 +416,8 @@ impl YamlBuilder<'_> {
                     };
                     self.count_nodes(count, true, start)?;
                     self.expanded = true;
-                    if self.stack.len() + height > MAX_DEPTH {
+                    // `height` counts the scalars at the bottom; only collections nest.
+                    if self.stack.len() + height.saturating_sub(1) > MAX_DEPTH {
                         return Err(InnerError::new(
                             "front matter is too deeply nested",
                             self.point(start),
@@ -1312,6 +1313,15 @@ mod tests {
         assert_eq!(e.message, "front matter is too deeply nested");
         let src = format!("---\na: {}1{}\n---\n", "[".repeat(60), "]".repeat(60));
         ok(&src);
+        let src = format!("---\na: {}\n---\n", "{a: ".repeat(10_000));
+        err(&src);
+        let mut src = String::from("---\n");
+        for i in 0..500 {
+            writeln!(src, "{}k{i}:", " ".repeat(i)).unwrap();
+        }
+        src.push_str("---\n");
+        let e = err(&src);
+        assert_eq!(e.message, "front matter is too deeply nested");
         let src = format!("+++\na = {}\n+++\n", "[".repeat(10_000));
         err(&src);
         let src = format!("+++\na = {}1{}\n+++\n", "[".repeat(100), "]".repeat(100));
@@ -1365,6 +1375,39 @@ mod tests {
                     assert!(src.get(e.span.start..e.span.end).is_some(), "{src:?} {e:?}");
                     assert!(src.get(e.block.start..e.block.end).is_some(), "{src:?}");
                     assert!(e.block.contains(e.span), "{src:?} {e:?}");
+                }
+            }
+        }
+    }
+
+    /// Random soup of YAML/TOML fragments: never panics, spans always valid.
+    #[test]
+    fn random_inputs_never_panic() {
+        const PIECES: [&str; 30] = [
+            "---\n", "+++\n", "...\n", "a: ", "é: ", "🦀", "\"", "'", "[", "]", "{", "}", ",",
+            "\n", "\r\n", "  ", "- ", "&x ", "*x", "|", ">-", "#", "!!str ", "? ", ": ", "=", "1",
+            "ü", "\t", "\u{feff}",
+        ];
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        for _ in 0..3000 {
+            let mut src = String::from(if seed % 2 == 0 { "---\n" } else { "+++\n" });
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let len = seed % 40;
+            for _ in 0..len {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                src.push_str(PIECES[usize::try_from(seed % 30).unwrap()]);
+            }
+            src.push_str(if seed % 3 == 0 { "+++\n" } else { "---\n" });
+            match parse(&src) {
+                Parsed::None => {}
+                Parsed::Ok(fm) => check_spans(&src, &fm.root),
+                Parsed::Err(e) => {
+                    assert!(src.get(e.span.start..e.span.end).is_some(), "{src:?}");
+                    assert!(src.get(e.block.start..e.block.end).is_some(), "{src:?}");
                 }
             }
         }
