@@ -360,8 +360,12 @@ impl Config {
         {
             let span = ct.span();
             let ct = ct.into_inner();
-            let globs = build_globs(&ct.paths)
-                .map_err(|e| err(Some(span.clone()), format!("content type `{}`: {e}", ct.name)))?;
+            let globs = build_globs(&ct.paths).map_err(|e| {
+                err(
+                    Some(span.clone()),
+                    format!("content type `{}`: {e}", ct.name),
+                )
+            })?;
             content_types.push(ContentType {
                 name: ct.name,
                 paths: ct.paths,
@@ -410,7 +414,9 @@ impl Config {
             let rule = crate::rules::custom::CustomRule::build(raw.into_inner())
                 .map_err(|m| err(Some(span), m))?;
             if crate::rules::registry::find(&rule.id).is_some()
-                || custom.iter().any(|c: &crate::rules::custom::CustomRule| c.id == rule.id)
+                || custom
+                    .iter()
+                    .any(|c: &crate::rules::custom::CustomRule| c.id == rule.id)
             {
                 return Err(err(
                     None,
@@ -563,7 +569,11 @@ mod tests {
         let text = "language = \"en\"\n\n[meta]\ntitle_mx = 50\n";
         let e = Config::parse(text, Path::new("geolint.toml")).unwrap_err();
         assert_eq!(e.location, ":4:1");
-        assert!(e.message.contains("unknown field `title_mx`"), "{}", e.message);
+        assert!(
+            e.message.contains("unknown field `title_mx`"),
+            "{}",
+            e.message
+        );
     }
 
     #[test]
@@ -583,7 +593,8 @@ mod tests {
         assert_eq!(c.level("heading/single-h1"), Level::Warning);
         assert_eq!(c.content_types.len(), 1);
         assert_eq!(
-            c.content_type(&["docs/a.md".into()]).map(|c| c.name.as_str()),
+            c.content_type(&["docs/a.md".into()])
+                .map(|c| c.name.as_str()),
             Some("docs")
         );
         assert!(c.content_type(&["blog/a.md".into()]).is_none());

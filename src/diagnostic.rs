@@ -117,9 +117,12 @@ impl Diagnostic {
         source: &str,
         lines: &LineIndex,
     ) -> Self {
-        let span = finding
-            .span
-            .map(|s| Span::new(s.start.min(source.len()), s.end.min(source.len()).max(s.start.min(source.len()))));
+        let span = finding.span.map(|s| {
+            Span::new(
+                s.start.min(source.len()),
+                s.end.min(source.len()).max(s.start.min(source.len())),
+            )
+        });
         let (start, end) = match span {
             Some(s) => (
                 Some(lines.line_col(source, s.start)),

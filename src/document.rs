@@ -151,7 +151,7 @@ pub struct Document {
     pub code: Vec<Span>,
     pub comments: Vec<Comment>,
     pub jsonld: Vec<ScriptBlock>,
-    /// Microdata (`itemscope`) or RDFa (`typeof`/`property`) attributes seen.
+    /// Microdata (`itemscope`) or `RDFa` (`typeof`/`property`) attributes seen.
     pub has_microdata: bool,
     pub has_rdfa: bool,
     /// Words of main prose, counted with Unicode word boundaries (no code, URLs, front matter).
@@ -193,7 +193,10 @@ mod tests {
 
     #[test]
     fn slug_like_github() {
-        assert_eq!(slugify("Wat kost een AI-workshop?"), "wat-kost-een-ai-workshop");
+        assert_eq!(
+            slugify("Wat kost een AI-workshop?"),
+            "wat-kost-een-ai-workshop"
+        );
         assert_eq!(slugify("Één  stap"), "één--stap");
     }
 

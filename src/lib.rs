@@ -2,10 +2,12 @@
 //!
 //! Nothing in the library prints; the binary and the reporters do.
 
+pub mod cli;
 pub mod config;
 pub mod diagnostic;
 pub mod document;
 pub mod lint;
+pub mod report;
 pub mod rules;
 pub mod site;
 pub mod source;

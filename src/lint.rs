@@ -34,7 +34,10 @@ pub struct Outcome {
 impl Outcome {
     #[must_use]
     pub fn count(&self, level: Level) -> usize {
-        self.diagnostics.iter().filter(|d| d.severity == level).count()
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == level)
+            .count()
     }
 }
 
@@ -53,7 +56,10 @@ pub struct RunOptions {
 }
 
 /// Walk `paths` (files and folders) and return the files to lint, sorted.
-pub fn walk(paths: &[PathBuf], config: &Config) -> Result<(Vec<PathBuf>, Vec<FileError>), RunError> {
+pub fn walk(
+    paths: &[PathBuf],
+    config: &Config,
+) -> Result<(Vec<PathBuf>, Vec<FileError>), RunError> {
     let mut files = Vec::new();
     let mut errors = Vec::new();
     for p in paths {
@@ -204,7 +210,11 @@ fn lint_file(
 /// Run the per-document rules on a parsed document. `rel_paths` are the relative forms of its
 /// path for content-type globs.
 #[must_use]
-pub fn lint_document(doc: &Document, config: &Config, rel_paths: &[String]) -> (Vec<Diagnostic>, DocSummary) {
+pub fn lint_document(
+    doc: &Document,
+    config: &Config,
+    rel_paths: &[String],
+) -> (Vec<Diagnostic>, DocSummary) {
     let mut findings = Vec::new();
     let suppressions = Suppressions::collect(doc, |id| config.is_known_rule(id), &mut findings);
     let lang_field = doc
@@ -218,7 +228,7 @@ pub fn lint_document(doc: &Document, config: &Config, rel_paths: &[String]) -> (
                 .find_map(|p| fm.root.get_path(p).and_then(|n| n.as_str()))
         })
         .or(doc.html_lang.as_deref());
-    let lang = match lang_field.map(|l| l.to_ascii_lowercase()) {
+    let lang = match lang_field.map(str::to_ascii_lowercase) {
         Some(l) if l.starts_with("en") => "en",
         Some(l) if l.starts_with("nl") => "nl",
         _ => config.language.as_str(),
@@ -307,7 +317,9 @@ fn run_site_rules(
             let configured = config.level(f.rule);
             let level = f.level.unwrap_or(configured);
             if configured == Level::Off
-                || summary.suppressions.suppresses(f.rule, f.span, &text, &lines)
+                || summary
+                    .suppressions
+                    .suppresses(f.rule, f.span, &text, &lines)
             {
                 continue;
             }

@@ -1,1 +1,5 @@
-fn main(){}
+//! The `geolint` binary.
+
+fn main() -> std::process::ExitCode {
+    geolint::cli::main()
+}

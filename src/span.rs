@@ -101,13 +101,11 @@ impl LineIndex {
             Err(i) => i.saturating_sub(1),
         };
         let start = self.starts.get(line_idx).copied().unwrap_or(0);
-        let column = source
-            .get(start..)
-            .map_or(0, |rest| {
-                rest.char_indices()
-                    .take_while(|(i, _)| start + i < offset)
-                    .count()
-            });
+        let column = source.get(start..).map_or(0, |rest| {
+            rest.char_indices()
+                .take_while(|(i, _)| start + i < offset)
+                .count()
+        });
         LineCol {
             line: line_idx + 1,
             column: column + 1,

@@ -7,7 +7,7 @@ use crate::source::frontmatter::FmValue;
 use crate::span::{LineIndex, Span};
 
 /// Rule id reported for a suppression that names an unknown rule.
-pub const UNKNOWN_RULE: &str = crate::rules::content::UnknownSuppression::ID;
+pub const UNKNOWN_RULE: &str = crate::rules::content::unknown_suppression::UnknownSuppression::ID;
 
 /// Which rules a directive covers: all, or the listed ids.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -147,7 +147,13 @@ impl Suppressions {
 
     /// Same, computing the line from a line index.
     #[must_use]
-    pub fn suppresses(&self, rule: &str, span: Option<Span>, source: &str, lines: &LineIndex) -> bool {
+    pub fn suppresses(
+        &self,
+        rule: &str,
+        span: Option<Span>,
+        source: &str,
+        lines: &LineIndex,
+    ) -> bool {
         let line = span.map(|s| lines.line_col(source, s.start).line);
         self.is_suppressed(rule, span, line)
     }
@@ -202,7 +208,9 @@ mod tests {
         let mut from = 0;
         while let Some(i) = src.get(from..).and_then(|s| s.find("<!--")) {
             let start = from + i;
-            let end = src[start..].find("-->").map_or(src.len(), |j| start + j + 3);
+            let end = src[start..]
+                .find("-->")
+                .map_or(src.len(), |j| start + j + 3);
             doc.comments.push(Comment {
                 text: src[start + 4..end - 3].to_string(),
                 span: Span::new(start, end),
@@ -248,7 +256,9 @@ mod tests {
         let mut unknown = Vec::new();
         let s = Suppressions::collect(&doc, known, &mut unknown);
         assert_eq!(unknown.len(), 1);
-        assert!(unknown[0].message.contains("did you mean `heading/single-h1`"));
+        assert!(unknown[0]
+            .message
+            .contains("did you mean `heading/single-h1`"));
         assert_eq!(unknown[0].span, Some(Span::new(0, 46)));
         assert!(!s.is_suppressed("heading/single-h1", None, None));
     }

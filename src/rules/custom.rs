@@ -7,7 +7,7 @@ use regex::Regex;
 use serde::Deserialize;
 
 use crate::diagnostic::{Finding, Level};
-use crate::rules::{find_in_text, DocContext};
+use crate::rules::DocContext;
 use crate::span::Span;
 
 /// A `[[custom]]` table as written.
@@ -49,7 +49,11 @@ pub enum Scope {
 enum Kind {
     Existence(Regex),
     Substitution(Vec<(Regex, String)>),
-    Occurrence { re: Regex, min: Option<usize>, max: Option<usize> },
+    Occurrence {
+        re: Regex,
+        min: Option<usize>,
+        max: Option<usize>,
+    },
     Repetition(Regex),
 }
 
@@ -69,8 +73,16 @@ fn word_pattern(token: &str, is_regex: bool) -> String {
         format!("(?:{token})")
     } else {
         let escaped = regex::escape(token);
-        let start = if token.starts_with(|c: char| c.is_alphanumeric()) { r"\b" } else { "" };
-        let end = if token.ends_with(|c: char| c.is_alphanumeric()) { r"\b" } else { "" };
+        let start = if token.starts_with(|c: char| c.is_alphanumeric()) {
+            r"\b"
+        } else {
+            ""
+        };
+        let end = if token.ends_with(|c: char| c.is_alphanumeric()) {
+            r"\b"
+        } else {
+            ""
+        };
         format!("{start}{escaped}{end}")
     }
 }
@@ -88,12 +100,20 @@ impl CustomRule {
                 crate::rules::FAMILIES.join(", ")
             ));
         }
-        if name.is_empty() || !name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
-            return Err(format!("custom rule `{id}`: the name must be lowercase words joined by hyphens"));
+        if name.is_empty()
+            || !name
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        {
+            return Err(format!(
+                "custom rule `{id}`: the name must be lowercase words joined by hyphens"
+            ));
         }
         let level = match raw.level.as_deref() {
             None => Level::Warning,
-            Some(l) => Level::parse(l).ok_or_else(|| format!("custom rule `{id}`: invalid level `{l}`"))?,
+            Some(l) => {
+                Level::parse(l).ok_or_else(|| format!("custom rule `{id}`: invalid level `{l}`"))?
+            }
         };
         let scope = match raw.scope.as_deref().unwrap_or("text") {
             "text" => Scope::Text,
@@ -107,12 +127,26 @@ impl CustomRule {
                 ))
             }
         };
-        let flags = if raw.ignorecase.unwrap_or(true) { "(?i)" } else { "" };
+        let flags = if raw.ignorecase.unwrap_or(true) {
+            "(?i)"
+        } else {
+            ""
+        };
         let is_regex = raw.regex.unwrap_or(false);
-        let compile = |p: &str| Regex::new(&format!("{flags}{p}")).map_err(|e| format!("custom rule `{id}`: invalid pattern: {e}"));
+        let compile = |p: &str| {
+            Regex::new(&format!("{flags}{p}"))
+                .map_err(|e| format!("custom rule `{id}`: invalid pattern: {e}"))
+        };
         let tokens = |what: &str| -> Result<String, String> {
-            let t = raw.tokens.as_ref().filter(|t| !t.is_empty()).ok_or_else(|| format!("custom rule `{id}`: kind `{what}` needs `tokens`"))?;
-            Ok(t.iter().map(|t| word_pattern(t, is_regex)).collect::<Vec<_>>().join("|"))
+            let t = raw
+                .tokens
+                .as_ref()
+                .filter(|t| !t.is_empty())
+                .ok_or_else(|| format!("custom rule `{id}`: kind `{what}` needs `tokens`"))?;
+            Ok(t.iter()
+                .map(|t| word_pattern(t, is_regex))
+                .collect::<Vec<_>>()
+                .join("|"))
         };
         let (kind, default_message) = match raw.kind.as_str() {
             "existence" => (Kind::Existence(compile(&tokens("existence")?)?), "avoid '%s'"),
@@ -172,10 +206,26 @@ impl CustomRule {
                 .into_iter()
                 .map(|s| (s, doc.text(s).to_string()))
                 .collect(),
-            Scope::Heading => doc.headings.iter().map(|h| (h.span, doc.text(h.span).to_string())).collect(),
-            Scope::Title => cx.seo_title().map(|t| (t.span, doc.text(t.span).to_string())).into_iter().collect(),
-            Scope::Description => cx.description().map(|t| (t.span, doc.text(t.span).to_string())).into_iter().collect(),
-            Scope::LinkText => doc.links.iter().map(|l| (l.span, doc.text(l.span).to_string())).collect(),
+            Scope::Heading => doc
+                .headings
+                .iter()
+                .map(|h| (h.span, doc.text(h.span).to_string()))
+                .collect(),
+            Scope::Title => cx
+                .seo_title()
+                .map(|t| (t.span, doc.text(t.span).to_string()))
+                .into_iter()
+                .collect(),
+            Scope::Description => cx
+                .description()
+                .map(|t| (t.span, doc.text(t.span).to_string()))
+                .into_iter()
+                .collect(),
+            Scope::LinkText => doc
+                .links
+                .iter()
+                .map(|l| (l.span, doc.text(l.span).to_string()))
+                .collect(),
         }
     }
 
@@ -192,7 +242,10 @@ impl CustomRule {
             Kind::Existence(re) => {
                 for (span, text) in &pieces {
                     for m in re.find_iter(text) {
-                        found.push((Span::new(span.start + m.start(), span.start + m.end()), self.format(&[m.as_str()])));
+                        found.push((
+                            Span::new(span.start + m.start(), span.start + m.end()),
+                            self.format(&[m.as_str()]),
+                        ));
                     }
                 }
             }
@@ -203,7 +256,10 @@ impl CustomRule {
                             if m.as_str() == right {
                                 continue;
                             }
-                            found.push((Span::new(span.start + m.start(), span.start + m.end()), self.format(&[right, m.as_str()])));
+                            found.push((
+                                Span::new(span.start + m.start(), span.start + m.end()),
+                                self.format(&[right, m.as_str()]),
+                            ));
                         }
                     }
                 }
@@ -211,18 +267,42 @@ impl CustomRule {
             Kind::Occurrence { re, min, max } => {
                 let hits: Vec<(Span, String)> = pieces
                     .iter()
-                    .flat_map(|(span, text)| re.find_iter(text).map(move |m| (Span::new(span.start + m.start(), span.start + m.end()), m.as_str().to_string())))
+                    .flat_map(|(span, text)| {
+                        re.find_iter(text).map(move |m| {
+                            (
+                                Span::new(span.start + m.start(), span.start + m.end()),
+                                m.as_str().to_string(),
+                            )
+                        })
+                    })
                     .collect();
                 if let Some(max) = max {
                     if hits.len() > *max {
                         if let Some((span, text)) = hits.get(*max) {
-                            found.push((*span, format!("{} ({} times, at most {max})", self.format(&[text]), hits.len())));
+                            found.push((
+                                *span,
+                                format!(
+                                    "{} ({} times, at most {max})",
+                                    self.format(&[text]),
+                                    hits.len()
+                                ),
+                            ));
                         }
                     }
                 }
                 if let Some(min) = min {
                     if hits.len() < *min && !doc_is_empty(cx) {
-                        out.push(Finding::new(self.id_static(), format!("{} ({} times, at least {min})", self.format(&[""]), hits.len())).level(self.level));
+                        out.push(
+                            Finding::new(
+                                self.id_static(),
+                                format!(
+                                    "{} ({} times, at least {min})",
+                                    self.format(&[""]),
+                                    hits.len()
+                                ),
+                            )
+                            .level(self.level),
+                        );
                     }
                 }
             }
@@ -234,7 +314,10 @@ impl CustomRule {
                         if let Some((ps, pe, pw)) = &prev {
                             let between = text.get(*pe..m.start()).unwrap_or("x");
                             if *pw == word && between.chars().all(char::is_whitespace) {
-                                found.push((Span::new(span.start + ps, span.start + m.end()), self.format(&[m.as_str()])));
+                                found.push((
+                                    Span::new(span.start + ps, span.start + m.end()),
+                                    self.format(&[m.as_str()]),
+                                ));
                             }
                         }
                         prev = Some((m.start(), m.end(), word));
@@ -271,37 +354,65 @@ mod tests {
     fn run(cfg: &str, src: &str) -> Vec<(String, String)> {
         let config = config(cfg);
         let d = doc("a.md", src);
-        let cx = DocContext { doc: &d, config: &config, content_type: None, lang: "nl" };
+        let cx = DocContext {
+            doc: &d,
+            config: &config,
+            content_type: None,
+            lang: "nl",
+        };
         let mut out = Vec::new();
         for c in &config.custom {
             c.check(&cx, &mut out);
         }
         out.into_iter()
-            .map(|f| (f.message, f.span.map_or("", |s| &src[s.start..s.end]).to_string()))
+            .map(|f| {
+                (
+                    f.message,
+                    f.span.map_or("", |s| &src[s.start..s.end]).to_string(),
+                )
+            })
             .collect()
     }
 
     #[test]
     fn substitution() {
         let cfg = "[[custom]]\nid = \"content/brand-spelling\"\nkind = \"substitution\"\nmessage = \"schrijf '%s' in plaats van '%s'\"\nswap = { \"AI workshop\" = \"AI-workshop\", \"e-mail\" = \"mail\" }\n";
-        let got = run(cfg, "# T\n\nEen AI workshop per e-mail. Een AI-workshop.\n\n`AI workshop`\n");
-        assert_eq!(got, [
-            ("schrijf 'AI-workshop' in plaats van 'AI workshop'".to_string(), "AI workshop".to_string()),
-            ("schrijf 'mail' in plaats van 'e-mail'".to_string(), "e-mail".to_string()),
-        ]);
+        let got = run(
+            cfg,
+            "# T\n\nEen AI workshop per e-mail. Een AI-workshop.\n\n`AI workshop`\n",
+        );
+        assert_eq!(
+            got,
+            [
+                (
+                    "schrijf 'AI-workshop' in plaats van 'AI workshop'".to_string(),
+                    "AI workshop".to_string()
+                ),
+                (
+                    "schrijf 'mail' in plaats van 'e-mail'".to_string(),
+                    "e-mail".to_string()
+                ),
+            ]
+        );
     }
 
     #[test]
     fn existence_occurrence_repetition() {
         let cfg = "[[custom]]\nid = \"content/forbidden\"\nkind = \"existence\"\nmessage = \"vermijd '%s'\"\ntokens = [\"synergie\", \"game changer\"]\n\n[[custom]]\nid = \"content/max-ai\"\nkind = \"occurrence\"\ntokens = [\"revolutie\"]\nmax = 1\n\n[[custom]]\nid = \"content/dubbel\"\nkind = \"repetition\"\nmessage = \"'%s' staat er twee keer\"\n";
-        let got = run(cfg, "# T\n\nSynergie is een game changer. De de revolutie, revolutie.\n");
+        let got = run(
+            cfg,
+            "# T\n\nSynergie is een game changer. De de revolutie, revolutie.\n",
+        );
         let msgs: Vec<_> = got.iter().map(|(m, t)| format!("{m} | {t}")).collect();
-        assert_eq!(msgs, [
-            "vermijd 'Synergie' | Synergie",
-            "vermijd 'game changer' | game changer",
-            "'revolutie' appears too often (2 times, at most 1) | revolutie",
-            "'de' staat er twee keer | De de",
-        ]);
+        assert_eq!(
+            msgs,
+            [
+                "vermijd 'Synergie' | Synergie",
+                "vermijd 'game changer' | game changer",
+                "'revolutie' appears too often (2 times, at most 1) | revolutie",
+                "'de' staat er twee keer | De de",
+            ]
+        );
     }
 
     #[test]
@@ -316,7 +427,11 @@ mod tests {
             assert!(e.message.contains(want), "{}", e.message);
             assert!(!e.location.is_empty());
         }
-        let e = crate::config::Config::parse("\n[[custom]]\nid = \"content/x\"\nkind = \"exist\"\n", "g.toml".as_ref()).unwrap_err();
+        let e = crate::config::Config::parse(
+            "\n[[custom]]\nid = \"content/x\"\nkind = \"exist\"\n",
+            "g.toml".as_ref(),
+        )
+        .unwrap_err();
         assert_eq!(e.location, ":2:1");
     }
 }

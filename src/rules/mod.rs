@@ -129,15 +129,11 @@ impl<'a> DocContext<'a> {
     #[must_use]
     pub fn field(&self, name: &str) -> Option<Field<'a>> {
         let fm = self.doc.front_matter.as_ref()?;
-        self.config
-            .frontmatter
-            .paths(name)
-            .iter()
-            .find_map(|p| {
-                fm.root.get_path(p).and_then(|node| {
-                    (!matches!(node.value, FmValue::Null)).then_some(Field { path: p, node })
-                })
+        self.config.frontmatter.paths(name).iter().find_map(|p| {
+            fm.root.get_path(p).and_then(|node| {
+                (!matches!(node.value, FmValue::Null)).then_some(Field { path: p, node })
             })
+        })
     }
 
     /// A string field's text and the span of its value.
@@ -179,8 +175,7 @@ impl<'a> DocContext<'a> {
         self.field("draft").and_then(|f| f.node.as_bool()) == Some(true)
     }
 
-    /// Count of headings of `level` in the main content.
-    #[must_use]
+    /// The headings of the main content.
     pub fn main_headings(&self) -> impl Iterator<Item = &'a crate::document::Heading> {
         self.doc.headings.iter().filter(|h| h.in_main)
     }

@@ -1,6 +1,8 @@
 //! The one list of rules. `geolint rules`, config validation, suppressions, SARIF and the README
 //! table are all built from [`ALL`].
 
+use std::fmt::Write as _;
+
 use super::{artifact, content, frontmatter, heading, image, link, meta, Rule};
 
 /// Every built-in rule, in display order.
@@ -68,4 +70,75 @@ pub fn levenshtein(a: &str, b: &str) -> usize {
         std::mem::swap(&mut prev, &mut cur);
     }
     prev[b.len()]
+}
+
+/// `geolint rules`: one line per rule.
+#[must_use]
+pub fn table() -> String {
+    let width = ALL.iter().map(|r| r.info().id.len()).max().unwrap_or(0);
+    let mut out = String::new();
+    for r in ALL {
+        let i = r.info();
+        let _ = writeln!(
+            out,
+            "{:<width$}  {:<7}  {}",
+            i.id,
+            i.default_level.as_str(),
+            i.summary
+        );
+    }
+    let _ = writeln!(
+        out,
+        "\n{} rules. `geolint rules <id>` explains one.",
+        ALL.len()
+    );
+    out
+}
+
+/// `geolint rules <id>`: the rule's documentation.
+#[must_use]
+pub fn explain(info: &super::RuleInfo) -> String {
+    let docs: String = info
+        .docs
+        .lines()
+        .map(|l| l.strip_prefix(' ').unwrap_or(l))
+        .collect::<Vec<_>>()
+        .join("\n");
+    format!(
+        "# {}\n\nDefault level: {}. {}.\n\n{}\n\nChange the level in geolint.toml:\n\n    [rules]\n    \"{}\" = \"warning\"\n",
+        info.id,
+        info.default_level,
+        capitalize(info.summary),
+        docs.trim(),
+        info.id
+    )
+}
+
+fn capitalize(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
+}
+
+/// The rules table of the README (between the `rules:start` and `rules:end` markers).
+#[must_use]
+pub fn readme_table() -> String {
+    let mut out = String::from("| rule | default | what it checks |\n|---|---|---|\n");
+    for r in ALL {
+        let i = r.info();
+        let _ = writeln!(out, "| `{}` | {} | {} |", i.id, i.default_level, i.summary);
+    }
+    out
+}
+
+/// What `geolint init` writes: the built-in defaults plus every rule at its default level.
+#[must_use]
+pub fn default_config() -> String {
+    let mut out = crate::config::DEFAULT_TOML.trim_end().to_string();
+    out.push('\n');
+    for r in ALL {
+        let i = r.info();
+        let _ = writeln!(out, "# \"{}\" = \"{}\"", i.id, i.default_level);
+    }
+    out
 }

@@ -58,7 +58,13 @@ pub fn decode(bytes: Vec<u8>) -> Result<String, LoadError> {
     }
     String::from_utf8(bytes).map_err(|e| {
         let offset = e.utf8_error().valid_up_to();
-        let line = e.as_bytes().iter().take(offset).filter(|&&b| b == b'\n').count() + 1;
+        let line = e
+            .as_bytes()
+            .iter()
+            .take(offset)
+            .filter(|&&b| b == b'\n')
+            .count()
+            + 1;
         LoadError::NotUtf8 { line, offset }
     })
 }
@@ -93,7 +99,8 @@ pub fn parse(path: PathBuf, display_path: String, format: Format, source: String
             }
             doc.source = source;
             doc.body = Span::new(body_start, doc.source.len());
-            markdown::parse(&mut doc, doc.body, format == Format::Mdx);
+            let body = doc.body;
+            markdown::parse(&mut doc, body, format == Format::Mdx);
             doc.word_count = doc
                 .prose
                 .iter()
@@ -109,14 +116,30 @@ static URL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:https?://|www\.)\S+").unwrap_or_else(|e| unreachable!("{e}"))
 });
 
-/// Count words with Unicode word boundaries, leaving out URLs.
+/// Count words as a word processor does: white-space separated tokens that hold at least one
+/// Unicode word (so "AI-workshop" is one word and "€" none), leaving out URLs. Scripts written
+/// without spaces (CJK) count each Unicode word.
 #[must_use]
 pub fn count_words(text: &str) -> usize {
-    if text.contains("://") || text.contains("www.") {
-        URL.replace_all(text, " ").unicode_words().count()
+    let cleaned;
+    let text = if text.contains("://") || text.contains("www.") {
+        cleaned = URL.replace_all(text, " ");
+        cleaned.as_ref()
     } else {
-        text.unicode_words().count()
-    }
+        text
+    };
+    text.split_whitespace()
+        .map(|token| {
+            if token
+                .chars()
+                .any(|c| ('\u{2E80}'..='\u{9FFF}').contains(&c))
+            {
+                token.unicode_words().count()
+            } else {
+                usize::from(token.unicode_words().next().is_some())
+            }
+        })
+        .sum()
 }
 
 #[cfg(test)]
@@ -133,6 +156,9 @@ mod tests {
     fn decode_reports_line_of_bad_utf8() {
         let e = decode(b"ok\nok\n\xff\xfe".to_vec()).unwrap_err();
         assert!(matches!(e, LoadError::NotUtf8 { line: 3, offset: 6 }));
-        assert!(matches!(decode(b"a\0b".to_vec()), Err(LoadError::Binary { offset: 1 })));
+        assert!(matches!(
+            decode(b"a\0b".to_vec()),
+            Err(LoadError::Binary { offset: 1 })
+        ));
     }
 }

@@ -41,7 +41,14 @@ mod tests {
     fn fails_on_dutch_and_english_phrases() {
         let src = "Dat scheelt uren. Ik hoop dat dit helpt!\n\nCertainly! Here's the text. Als AI-taalmodel kan ik dat niet.\n";
         let f = run(&ChatbotPhrase, "a.md", src);
-        assert_eq!(texts(src, &f), ["Ik hoop dat dit helpt", "Certainly! Here's", "Als AI-taalmodel"]);
+        assert_eq!(
+            texts(src, &f),
+            [
+                "Ik hoop dat dit helpt",
+                "Certainly! Here's",
+                "Als AI-taalmodel"
+            ]
+        );
     }
 
     #[test]

@@ -25,7 +25,13 @@ impl Rule for CitationToken {
         for (span, text) in find_in_text(cx.doc, &PATTERNS.citation) {
             let shown: String = text
                 .chars()
-                .map(|c| if ('\u{E000}'..='\u{F8FF}').contains(&c) { '�' } else { c })
+                .map(|c| {
+                    if ('\u{E000}'..='\u{F8FF}').contains(&c) {
+                        '�'
+                    } else {
+                        c
+                    }
+                })
                 .collect();
             out.push(
                 Finding::new(Self::ID, format!("chat-tool citation marker `{shown}`"))
@@ -59,7 +65,8 @@ mod tests {
 
     #[test]
     fn passes_on_clean_text_and_code() {
-        let src = "We citeren bronnen netjes.\n\n```\nciteturn0search3\n```\n\nInline `[web:1]` code.\n";
+        let src =
+            "We citeren bronnen netjes.\n\n```\nciteturn0search3\n```\n\nInline `[web:1]` code.\n";
         assert!(run(&CitationToken, "a.md", src).is_empty());
     }
 }

@@ -26,7 +26,12 @@ impl Rule for Placeholder {
             if text.starts_with('[') && matches!(next, Some('(' | '[' | ':')) {
                 continue;
             }
-            if cx.doc.links.iter().any(|l| l.span.contains(span) && l.text.trim() != text.trim_matches(['[', ']'])) {
+            if cx
+                .doc
+                .links
+                .iter()
+                .any(|l| l.span.contains(span) && l.text.trim() != text.trim_matches(['[', ']']))
+            {
                 continue;
             }
             out.push(
@@ -47,12 +52,25 @@ mod tests {
     fn fails_on_placeholders() {
         let src = "Case: [fictief bedrijf] – 20% tijdwinst. Experts in [regio]? [Interne links]\n\nTODO: bron. Lorem ipsum dolor.\n";
         let f = run(&Placeholder, "a.md", src);
-        assert_eq!(texts(src, &f), ["[fictief bedrijf]", "[regio]", "[Interne links]", "TODO", "Lorem ipsum"]);
+        assert_eq!(
+            texts(src, &f),
+            [
+                "[fictief bedrijf]",
+                "[regio]",
+                "[Interne links]",
+                "TODO",
+                "Lorem ipsum"
+            ]
+        );
     }
 
     #[test]
     fn passes_on_links_code_and_lowercase_todo() {
         let src = "Zie [link](/a) en [regio][r].\n\n[r]: /regio\n\n`[regio]` en een todo-lijst.\n";
-        assert!(run(&Placeholder, "a.md", src).is_empty(), "{:?}", run(&Placeholder, "a.md", src));
+        assert!(
+            run(&Placeholder, "a.md", src).is_empty(),
+            "{:?}",
+            run(&Placeholder, "a.md", src)
+        );
     }
 }

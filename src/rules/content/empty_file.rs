@@ -19,8 +19,7 @@ impl Rule for EmptyFile {
     fn check_document(&self, cx: &DocContext<'_>, out: &mut Vec<Finding>) {
         if cx.doc.source.trim().is_empty() {
             out.push(
-                Finding::new(Self::ID, "file is empty")
-                    .help("write the page or delete the file"),
+                Finding::new(Self::ID, "file is empty").help("write the page or delete the file"),
             );
         }
     }

@@ -26,7 +26,10 @@ impl Rule for LongParagraph {
                 out.push(
                     Finding::new(
                         Self::ID,
-                        format!("paragraph has {} words; keep paragraphs under {max}", p.words),
+                        format!(
+                            "paragraph has {} words; keep paragraphs under {max}",
+                            p.words
+                        ),
                     )
                     .at(p.span)
                     .help("split it where the idea changes"),
@@ -46,7 +49,10 @@ mod tests {
         let src = format!("# T\n\n{}\n\nKort.\n", "woord ".repeat(160));
         let f = run(&LongParagraph, "a.md", &src);
         assert_eq!(f.len(), 1);
-        assert_eq!(f[0].message, "paragraph has 160 words; keep paragraphs under 150");
+        assert_eq!(
+            f[0].message,
+            "paragraph has 160 words; keep paragraphs under 150"
+        );
         assert_eq!(f[0].span.map(|s| s.start), Some(5));
         assert!(run(&LongParagraph, "a.md", "# T\n\nKort.\n").is_empty());
     }

@@ -73,7 +73,9 @@ impl Rule for StaleYear {
         let mut seen = std::collections::HashSet::new();
         for (what, item) in places {
             for m in YEAR.find_iter(&item.text) {
-                let Ok(year) = m.as_str().parse::<i32>() else { continue };
+                let Ok(year) = m.as_str().parse::<i32>() else {
+                    continue;
+                };
                 // Point inside the value when the text is written as is in the source.
                 let span = locate(&cx.doc.source, &item, m.start(), m.end());
                 if !seen.insert(span) {
@@ -86,17 +88,18 @@ impl Rule for StaleYear {
                             format!("{what} mentions {year} but the page is dated {py}"),
                         )
                         .at(span)
-                        .help(format!("update the year to {py} or drop it from the {what}")),
+                        .help(format!(
+                            "update the year to {py} or drop it from the {what}"
+                        )),
                     );
                 } else if year < now && page_year.is_none_or(|py| py < now) {
                     out.push(
-                        Finding::new(
-                            Self::ID,
-                            format!("{what} mentions {year}, which is over"),
-                        )
-                        .at(span)
-                        .level(Level::Info)
-                        .help(format!("refresh the page for {now} (and set `updated`), or drop the year")),
+                        Finding::new(Self::ID, format!("{what} mentions {year}, which is over"))
+                            .at(span)
+                            .level(Level::Info)
+                            .help(format!(
+                                "refresh the page for {now} (and set `updated`), or drop the year"
+                            )),
                     );
                 }
             }
@@ -111,7 +114,10 @@ fn locate(source: &str, item: &TextItem, start: usize, end: usize) -> crate::spa
     if let Some(prefix) = item.text.get(..start) {
         if let Some(pos) = raw.find(prefix).map(|p| p + prefix.len()) {
             if raw.get(pos..pos + needle.len()) == Some(needle) {
-                return crate::span::Span::new(item.span.start + pos, item.span.start + pos + needle.len());
+                return crate::span::Span::new(
+                    item.span.start + pos,
+                    item.span.start + pos + needle.len(),
+                );
             }
         }
     }
@@ -132,7 +138,10 @@ mod tests {
         let f = run(&StaleYear, "a.md", src);
         // title and rendered H1 are the same field: reported once
         assert_eq!(texts(src, &f), ["2024"]);
-        assert_eq!(f[0].message, "title mentions 2024 but the page is dated 2026");
+        assert_eq!(
+            f[0].message,
+            "title mentions 2024 but the page is dated 2026"
+        );
         assert_eq!(f[0].level, None);
     }
 

@@ -39,7 +39,10 @@ mod tests {
             run("# T\n<!-- geolint-disable heading/singel-h1 -->\n"),
             ["suppression names unknown rule `heading/singel-h1` (did you mean `heading/single-h1`?)"]
         );
-        assert_eq!(run("# T\n<!-- geolint-silence -->\n"), ["unknown directive `geolint-silence`"]);
+        assert_eq!(
+            run("# T\n<!-- geolint-silence -->\n"),
+            ["unknown directive `geolint-silence`"]
+        );
     }
 
     #[test]

@@ -36,7 +36,10 @@ impl Rule for WordCount {
                         Self::ID,
                         format!("{n} words; a {} page should have at least {min}", ct.name),
                     )
-                    .help(format!("add {} words of substance, or assign another content type", min - n)),
+                    .help(format!(
+                        "add {} words of substance, or assign another content type",
+                        min - n
+                    )),
                 );
             }
         }
@@ -61,16 +64,30 @@ mod tests {
 
     #[test]
     fn fails_on_short_blog_and_long_blog() {
-        let f = run(&WordCount, "content/blog/a.md", "# T\n\nKort stukje tekst.\n");
-        assert_eq!(f[0].message, "4 words; a blog page should have at least 1000");
+        let f = run(
+            &WordCount,
+            "content/blog/a.md",
+            "# T\n\nKort stukje tekst.\n",
+        );
+        assert_eq!(
+            f[0].message,
+            "4 words; a blog page should have at least 1000"
+        );
         let long = "woord ".repeat(1900);
         let f = run(&WordCount, "content/blog/a.md", &long);
-        assert_eq!(f[0].message, "1900 words; a blog page should have at most 1800");
+        assert_eq!(
+            f[0].message,
+            "1900 words; a blog page should have at most 1800"
+        );
     }
 
     #[test]
     fn passes_in_bounds_and_ignores_code() {
-        let body = format!("{}\n\n```\n{}\n```\n", "woord ".repeat(1200), "code ".repeat(5000));
+        let body = format!(
+            "{}\n\n```\n{}\n```\n",
+            "woord ".repeat(1200),
+            "code ".repeat(5000)
+        );
         assert!(run(&WordCount, "content/blog/a.md", &body).is_empty());
         assert!(run(&WordCount, "content/blog/_index.md", "---\ntitle: x\n---\n").is_empty());
     }

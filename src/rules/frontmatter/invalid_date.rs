@@ -20,7 +20,9 @@ declare_rule! {
 impl Rule for InvalidDate {
     fn check_document(&self, cx: &DocContext<'_>, out: &mut Vec<Finding>) {
         for name in ["date", "updated"] {
-            let Some(field) = cx.field(name) else { continue };
+            let Some(field) = cx.field(name) else {
+                continue;
+            };
             let ok = match &field.node.value {
                 FmValue::Datetime(_) => true,
                 FmValue::String(s) => parse_date(s).is_some(),

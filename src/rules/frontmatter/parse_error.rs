@@ -53,7 +53,7 @@ mod tests {
         let src = "---\ntitle: x\nTekst zonder einde\n";
         let f = run(&ParseError, "a.md", src);
         assert_eq!(f.len(), 1);
-        assert_eq!(texts(src, &f), ["---\n"]);
+        assert_eq!(texts(src, &f), ["---"]);
     }
 
     #[test]

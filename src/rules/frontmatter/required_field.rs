@@ -38,7 +38,10 @@ impl Rule for RequiredField {
             out.push(
                 Finding::new(
                     Self::ID,
-                    format!("file has no front matter; required fields: {}", required.join(", ")),
+                    format!(
+                        "file has no front matter; required fields: {}",
+                        required.join(", ")
+                    ),
                 )
                 .help("start the file with a `---` block holding these fields"),
             );
@@ -67,7 +70,13 @@ mod tests {
     fn fails_when_fields_are_missing() {
         let f = run(&RequiredField, "a.md", "---\ntitle: x\n---\nTekst\n");
         let msgs: Vec<_> = f.iter().map(|f| f.message.as_str()).collect();
-        assert_eq!(msgs, ["front matter has no `description`", "front matter has no `date`"]);
+        assert_eq!(
+            msgs,
+            [
+                "front matter has no `description`",
+                "front matter has no `date`"
+            ]
+        );
         let f = run(&RequiredField, "a.md", "Tekst\n");
         assert_eq!(f.len(), 1);
         assert!(f[0].span.is_none());
@@ -75,7 +84,8 @@ mod tests {
 
     #[test]
     fn passes_with_astro_seo_paths() {
-        let src = "---\nseo:\n  metaTitle: x\n  metaDescription: y\npublishDate: 2024-01-20\n---\nT\n";
+        let src =
+            "---\nseo:\n  metaTitle: x\n  metaDescription: y\npublishDate: 2024-01-20\n---\nT\n";
         assert!(run(&RequiredField, "a.md", src).is_empty());
         assert!(run(&RequiredField, "a.html", "<title>x</title>").is_empty());
     }

@@ -41,9 +41,12 @@ impl Rule for WrongType {
                     .collect::<Vec<_>>()
                     .join(", ");
                 out.push(
-                    Finding::new(Self::ID, format!("`{}` is a string, expected a list", f.path))
-                        .at(f.node.span)
-                        .help(format!("write a list: {}: [{example}]", f.path)),
+                    Finding::new(
+                        Self::ID,
+                        format!("`{}` is a string, expected a list", f.path),
+                    )
+                    .at(f.node.span)
+                    .help(format!("write a list: {}: [{example}]", f.path)),
                 );
             }
         }
@@ -52,7 +55,11 @@ impl Rule for WrongType {
                 out.push(
                     Finding::new(
                         Self::ID,
-                        format!("`{}` is a {}, expected true or false", f.path, f.node.type_name()),
+                        format!(
+                            "`{}` is a {}, expected true or false",
+                            f.path,
+                            f.node.type_name()
+                        ),
                     )
                     .at(f.node.span)
                     .help("write draft: true or draft: false without quotes"),
@@ -72,7 +79,10 @@ mod tests {
         let src = "---\ntitle: x\ntags: \"ai, marketing\"\ndraft: \"false\"\n---\nT\n";
         let f = run(&WrongType, "a.md", src);
         assert_eq!(texts(src, &f), ["\"ai, marketing\"", "\"false\""]);
-        assert_eq!(f[0].help.as_deref(), Some("write a list: tags: [\"ai\", \"marketing\"]"));
+        assert_eq!(
+            f[0].help.as_deref(),
+            Some("write a list: tags: [\"ai\", \"marketing\"]")
+        );
     }
 
     #[test]

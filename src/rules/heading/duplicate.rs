@@ -39,7 +39,10 @@ impl Rule for Duplicate {
                 out.push(
                     Finding::new(
                         Self::ID,
-                        format!("duplicate H{} heading \"{}\" (first on line {line})", h.level, h.text),
+                        format!(
+                            "duplicate H{} heading \"{}\" (first on line {line})",
+                            h.level, h.text
+                        ),
                     )
                     .at(h.span)
                     .help("merge the sections or give each a distinct title"),
@@ -61,11 +64,19 @@ mod tests {
         let src = "# T\n## Kosten\n### A\n### a\n## kosten\n";
         let f = run(&Duplicate, "a.md", src);
         assert_eq!(texts(src, &f), ["### a\n", "## kosten\n"]);
-        assert_eq!(f[1].message, "duplicate H2 heading \"kosten\" (first on line 2)");
+        assert_eq!(
+            f[1].message,
+            "duplicate H2 heading \"kosten\" (first on line 2)"
+        );
     }
 
     #[test]
     fn passes_on_h3_repeated_under_other_h2() {
-        assert!(run(&Duplicate, "a.md", "# T\n## Een\n### Voorbeeld\n## Twee\n### Voorbeeld\n").is_empty());
+        assert!(run(
+            &Duplicate,
+            "a.md",
+            "# T\n## Een\n### Voorbeeld\n## Twee\n### Voorbeeld\n"
+        )
+        .is_empty());
     }
 }

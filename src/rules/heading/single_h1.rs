@@ -36,10 +36,9 @@ impl Rule for SingleH1 {
             if cx.doc.word_count == 0 {
                 return;
             }
-            out.push(
-                Finding::new(Self::ID, "page has no H1 heading")
-                    .help("start the page with one `# heading` (or an HTML <h1>) that names its subject"),
-            );
+            out.push(Finding::new(Self::ID, "page has no H1 heading").help(
+                "start the page with one `# heading` (or an HTML <h1>) that names its subject",
+            ));
             return;
         }
         if total == 1 {
@@ -89,7 +88,12 @@ mod tests {
 
     #[test]
     fn passes() {
-        assert!(run(&SingleH1, "a.md", "---\ntitle: T\n---\n## Sectie\n\nTekst.\n").is_empty());
+        assert!(run(
+            &SingleH1,
+            "a.md",
+            "---\ntitle: T\n---\n## Sectie\n\nTekst.\n"
+        )
+        .is_empty());
         assert!(run(&SingleH1, "a.md", "# Titel\n\n## Sectie\n").is_empty());
         let cfg = config("title_is_h1 = false\n");
         assert!(run_with(&SingleH1, "a.md", "---\ntitle: T\n---\n# Titel\n", &cfg).is_empty());

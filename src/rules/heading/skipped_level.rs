@@ -28,7 +28,10 @@ impl Rule for SkippedLevel {
                             format!("heading level skips from H{p} to H{}", h.level),
                         )
                         .at(h.span)
-                        .help(format!("make this an H{} or add the missing level above it", p + 1)),
+                        .help(format!(
+                            "make this an H{} or add the missing level above it",
+                            p + 1
+                        )),
                     );
                 }
             }
@@ -49,7 +52,10 @@ mod tests {
         assert_eq!(texts(src, &f), ["#### B\n"]);
         assert_eq!(f[0].message, "heading level skips from H2 to H4");
         let src = "---\ntitle: T\n---\n### Te diep\n";
-        assert_eq!(texts(src, &run(&SkippedLevel, "a.md", src)), ["### Te diep\n"]);
+        assert_eq!(
+            texts(src, &run(&SkippedLevel, "a.md", src)),
+            ["### Te diep\n"]
+        );
     }
 
     #[test]

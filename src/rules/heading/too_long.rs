@@ -28,7 +28,10 @@ impl Rule for TooLong {
                 out.push(
                     Finding::new(
                         Self::ID,
-                        format!("H{} heading is {n} characters; keep headings under {max}", h.level),
+                        format!(
+                            "H{} heading is {n} characters; keep headings under {max}",
+                            h.level
+                        ),
                     )
                     .at(h.span)
                     .help("shorten it to the one idea of the section"),

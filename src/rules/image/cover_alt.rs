@@ -23,9 +23,13 @@ declare_rule! {
 
 impl Rule for CoverAlt {
     fn check_document(&self, cx: &DocContext<'_>, out: &mut Vec<Finding>) {
-        let Some(image) = cx.field("image") else { return };
+        let Some(image) = cx.field("image") else {
+            return;
+        };
         // `image:` may be a map holding src and alt (Astro); the src is what matters.
-        let Some(src) = image.node.as_str() else { return };
+        let Some(src) = image.node.as_str() else {
+            return;
+        };
         if src.trim().is_empty() {
             return;
         }
@@ -36,7 +40,11 @@ impl Rule for CoverAlt {
                     .at(alt.map_or(image.node.span, |a| a.span))
                     .help(format!(
                         "add alt text next to it: {}",
-                        cx.config.frontmatter.image_alt.first().map_or("alt", String::as_str)
+                        cx.config
+                            .frontmatter
+                            .image_alt
+                            .first()
+                            .map_or("alt", String::as_str)
                     )),
             );
         }

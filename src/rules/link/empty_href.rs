@@ -46,13 +46,28 @@ mod tests {
     fn fails_on_empty_targets() {
         let src = "- [Download: checklist]()\n- [Template](#)\n- <a href=\"\">x</a>\n";
         let f = run(&EmptyHref, "a.md", src);
-        assert_eq!(texts(src, &f), ["[Download: checklist]()", "[Template](#)", "<a href=\"\">x</a>"]);
-        assert_eq!(f[0].message, "link \"Download: checklist\" has an empty target");
+        assert_eq!(
+            texts(src, &f),
+            [
+                "[Download: checklist]()",
+                "[Template](#)",
+                "<a href=\"\">x</a>"
+            ]
+        );
+        assert_eq!(
+            f[0].message,
+            "link \"Download: checklist\" has an empty target"
+        );
     }
 
     #[test]
     fn passes_on_real_targets() {
         assert!(run(&EmptyHref, "a.md", "[Contact](/contact) en [kop](#kop)\n").is_empty());
-        assert!(run(&EmptyHref, "a.html", "<a href=\"#\" onclick=\"x()\">menu</a>").is_empty());
+        assert!(run(
+            &EmptyHref,
+            "a.html",
+            "<a href=\"#\" onclick=\"x()\">menu</a>"
+        )
+        .is_empty());
     }
 }

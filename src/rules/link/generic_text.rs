@@ -19,10 +19,33 @@ declare_rule! {
 
 /// Generic anchor texts, Dutch and English, lowercase without punctuation.
 pub const GENERIC: &[&str] = &[
-    "klik hier", "klik", "hier", "lees meer", "lees verder", "meer", "meer info", "meer informatie",
-    "bekijk", "bekijk hier", "deze link", "link", "deze pagina", "ga naar", "verder lezen",
-    "click here", "click", "here", "read more", "more", "learn more", "more info", "this link",
-    "this page", "continue reading", "go", "details",
+    "klik hier",
+    "klik",
+    "hier",
+    "lees meer",
+    "lees verder",
+    "meer",
+    "meer info",
+    "meer informatie",
+    "bekijk",
+    "bekijk hier",
+    "deze link",
+    "link",
+    "deze pagina",
+    "ga naar",
+    "verder lezen",
+    "click here",
+    "click",
+    "here",
+    "read more",
+    "more",
+    "learn more",
+    "more info",
+    "this link",
+    "this page",
+    "continue reading",
+    "go",
+    "details",
 ];
 
 impl Rule for GenericText {
@@ -31,7 +54,13 @@ impl Rule for GenericText {
             let norm: String = l
                 .text
                 .chars()
-                .map(|c| if c.is_alphanumeric() || c == ' ' { c } else { ' ' })
+                .map(|c| {
+                    if c.is_alphanumeric() || c == ' ' {
+                        c
+                    } else {
+                        ' '
+                    }
+                })
                 .collect::<String>()
                 .split_whitespace()
                 .collect::<Vec<_>>()
@@ -39,9 +68,14 @@ impl Rule for GenericText {
                 .to_lowercase();
             if GENERIC.contains(&norm.as_str()) {
                 out.push(
-                    Finding::new(Self::ID, format!("link text \"{}\" does not say where it goes", l.text.trim()))
-                        .at(l.span)
-                        .help("use words that name the target page, e.g. \"prijzen van een AI-workshop\""),
+                    Finding::new(
+                        Self::ID,
+                        format!("link text \"{}\" does not say where it goes", l.text.trim()),
+                    )
+                    .at(l.span)
+                    .help(
+                        "use words that name the target page, e.g. \"prijzen van een AI-workshop\"",
+                    ),
                 );
             }
         }
@@ -57,11 +91,23 @@ mod tests {
     fn fails_on_generic_text() {
         let src = "Zie [klik hier](/a), [Lees meer »](/b) en <a href=\"/c\">Click here</a>.\n";
         let f = run(&GenericText, "a.md", src);
-        assert_eq!(texts(src, &f), ["[klik hier](/a)", "[Lees meer »](/b)", "<a href=\"/c\">Click here</a>"]);
+        assert_eq!(
+            texts(src, &f),
+            [
+                "[klik hier](/a)",
+                "[Lees meer »](/b)",
+                "<a href=\"/c\">Click here</a>"
+            ]
+        );
     }
 
     #[test]
     fn passes_on_descriptive_text() {
-        assert!(run(&GenericText, "a.md", "Zie [prijzen van een workshop](/a) en [hier ligt ons kantoor](/b).\n").is_empty());
+        assert!(run(
+            &GenericText,
+            "a.md",
+            "Zie [prijzen van een workshop](/a) en [hier ligt ons kantoor](/b).\n"
+        )
+        .is_empty());
     }
 }

@@ -30,14 +30,16 @@ impl Rule for DescriptionLength {
         let msg = if n < min {
             format!("meta description is {n} characters; use {min}-{max}")
         } else if n > max {
-            format!("meta description is {n} characters; search results cut it off after about {max}")
+            format!(
+                "meta description is {n} characters; search results cut it off after about {max}"
+            )
         } else {
             return;
         };
         out.push(
-            Finding::new(Self::ID, msg)
-                .at(d.span)
-                .help("answer the searcher's question in one or two sentences with the main keyword"),
+            Finding::new(Self::ID, msg).at(d.span).help(
+                "answer the searcher's question in one or two sentences with the main keyword",
+            ),
         );
     }
 }
@@ -52,7 +54,10 @@ mod tests {
         let src = "---\ndescription: \"Over AI.\"\n---\nT\n";
         let f = run(&DescriptionLength, "a.md", src);
         assert_eq!(texts(src, &f), ["\"Over AI.\""]);
-        assert_eq!(f[0].message, "meta description is 8 characters; use 120-160");
+        assert_eq!(
+            f[0].message,
+            "meta description is 8 characters; use 120-160"
+        );
         let long = format!("---\ndescription: \"{}\"\n---\nT\n", "a".repeat(170));
         assert_eq!(run(&DescriptionLength, "a.md", &long).len(), 1);
         let ok = format!("---\ndescription: \"{}\"\n---\nT\n", "a".repeat(140));

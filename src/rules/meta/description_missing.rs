@@ -43,11 +43,24 @@ mod tests {
 
     #[test]
     fn fails_and_passes() {
-        assert_eq!(run(&DescriptionMissing, "a.md", "---\ntitle: x\n---\nT\n").len(), 1);
         assert_eq!(
-            run(&DescriptionMissing, "a.html", "<meta name=\"description\" content=\"\">")[0].message,
+            run(&DescriptionMissing, "a.md", "---\ntitle: x\n---\nT\n").len(),
+            1
+        );
+        assert_eq!(
+            run(
+                &DescriptionMissing,
+                "a.html",
+                "<meta name=\"description\" content=\"\">"
+            )[0]
+            .message,
             "meta description is empty"
         );
-        assert!(run(&DescriptionMissing, "a.md", "---\nsummary: Een samenvatting\n---\nT\n").is_empty());
+        assert!(run(
+            &DescriptionMissing,
+            "a.md",
+            "---\nsummary: Een samenvatting\n---\nT\n"
+        )
+        .is_empty());
     }
 }

@@ -47,7 +47,10 @@ impl Rule for TitleLength {
             out.push(
                 Finding::new(
                     Self::ID,
-                    format!("SEO title is {chars} characters; use at least {}", c.title_min),
+                    format!(
+                        "SEO title is {chars} characters; use at least {}",
+                        c.title_min
+                    ),
                 )
                 .at(t.span)
                 .help("name the subject and what the reader gets: topic, benefit, place"),
@@ -66,7 +69,11 @@ mod tests {
         let src = "---\ntitle: \"Wat kost een AI-workshop voor MKB-bedrijven in Amsterdam en Utrecht in 2026?\"\n---\nT\n";
         let f = run(&TitleLength, "a.md", src);
         assert_eq!(f.len(), 1);
-        assert!(f[0].message.starts_with("SEO title is 76 characters"), "{}", f[0].message);
+        assert!(
+            f[0].message.starts_with("SEO title is 76 characters"),
+            "{}",
+            f[0].message
+        );
         assert_eq!(texts(src, &f)[0].len(), 78);
         // 55 characters of wide capitals exceed 600 px
         let wide = format!("---\ntitle: \"{}\"\n---\nT\n", "WOMBAT ".repeat(8).trim());

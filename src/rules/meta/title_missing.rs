@@ -42,9 +42,23 @@ mod tests {
 
     #[test]
     fn fails_and_passes() {
-        assert_eq!(run(&TitleMissing, "a.md", "# Kop\n\nTekst\n")[0].message, "page has no SEO title");
-        assert_eq!(run(&TitleMissing, "a.md", "---\ntitle: \"\"\n---\nT\n")[0].message, "SEO title is empty");
-        assert_eq!(run(&TitleMissing, "a.html", "<html><head><title> </title></head></html>").len(), 1);
+        assert_eq!(
+            run(&TitleMissing, "a.md", "# Kop\n\nTekst\n")[0].message,
+            "page has no SEO title"
+        );
+        assert_eq!(
+            run(&TitleMissing, "a.md", "---\ntitle: \"\"\n---\nT\n")[0].message,
+            "SEO title is empty"
+        );
+        assert_eq!(
+            run(
+                &TitleMissing,
+                "a.html",
+                "<html><head><title> </title></head></html>"
+            )
+            .len(),
+            1
+        );
         assert!(run(&TitleMissing, "a.md", "---\ntitle: Kop\n---\nT\n").is_empty());
         assert!(run(&TitleMissing, "a.html", "<title>Kop</title>").is_empty());
     }

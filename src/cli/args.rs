@@ -1,0 +1,74 @@
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// geolint: lint articles and pages for SEO, GEO (generative engines) and structured data.
+#[derive(Debug, Parser)]
+#[command(name = "geolint", version, about, long_about = None, propagate_version = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Lint Markdown/MDX/HTML files and folders (default: .)
+    Check(CheckArgs),
+    /// List every rule with its default level, or explain one rule
+    Rules {
+        /// A rule id such as heading/single-h1
+        rule: Option<String>,
+    },
+    /// Write a commented geolint.toml for the current folder
+    Init {
+        /// Overwrite an existing geolint.toml
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Human,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Lang {
+    Nl,
+    En,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Files and folders to lint
+    #[arg(default_value = ".")]
+    pub paths: Vec<PathBuf>,
+    /// Use this config file instead of looking for geolint.toml
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+    /// Write the report to FILE instead of stdout
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Report errors only, and no summary line
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+    /// Show no progress indicator
+    #[arg(long)]
+    pub no_progress: bool,
+    /// Number of parallel jobs (default: number of CPUs)
+    #[arg(long, short = 'j', value_name = "N")]
+    pub jobs: Option<usize>,
+    /// Exit 1 when there are more than N warnings
+    #[arg(long, value_name = "N")]
+    pub max_warnings: Option<usize>,
+    /// Set a rule's level: --rule heading/single-h1=warning (repeatable)
+    #[arg(long = "rule", value_name = "ID=LEVEL")]
+    pub rules: Vec<String>,
+    /// Default language of the content (front matter `lang` still wins)
+    #[arg(long, value_enum)]
+    pub lang: Option<Lang>,
+}

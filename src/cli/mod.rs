@@ -1,0 +1,61 @@
+//! The command line: parse arguments, run, print, map to exit codes 0/1/2.
+
+mod args;
+mod check;
+mod init;
+mod rules_cmd;
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use clap::Parser;
+
+pub use args::{Cli, Command};
+
+/// Exit codes of the SPEC.
+pub mod exit {
+    pub const OK: u8 = 0;
+    pub const FINDINGS: u8 = 1;
+    pub const TROUBLE: u8 = 2;
+}
+
+/// Run the command line with the process arguments.
+#[must_use]
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let code = if e.use_stderr() {
+                exit::TROUBLE
+            } else {
+                exit::OK
+            };
+            let _ = e.print();
+            return ExitCode::from(code);
+        }
+    };
+    match run(cli) {
+        Ok(code) => ExitCode::from(code),
+        Err(e) => {
+            let _ = writeln!(std::io::stderr(), "geolint: error: {e:#}");
+            ExitCode::from(exit::TROUBLE)
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<u8> {
+    match cli.command {
+        Command::Check(args) => check::run(&args),
+        Command::Rules { rule } => rules_cmd::run(rule.as_deref()),
+        Command::Init { force } => init::run(force),
+    }
+}
+
+/// Write to stdout, treating a closed pipe (`geolint … | head`) as success.
+pub(crate) fn write_stdout(text: &str) -> anyhow::Result<()> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => Ok(other?),
+    }
+}

@@ -1,0 +1,68 @@
+//! `--format json`, exactly as the SPEC shows it.
+
+use serde::Serialize;
+
+use super::Summary;
+use crate::diagnostic::Diagnostic;
+use crate::lint::Outcome;
+
+#[derive(Serialize)]
+struct Report<'a> {
+    tool: &'static str,
+    version: &'static str,
+    summary: Summary,
+    diagnostics: Vec<JsonDiagnostic<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonDiagnostic<'a> {
+    rule: &'a str,
+    severity: &'a str,
+    message: &'a str,
+    path: &'a str,
+    line: Option<usize>,
+    column: Option<usize>,
+    end_line: Option<usize>,
+    end_column: Option<usize>,
+    byte_start: Option<usize>,
+    byte_end: Option<usize>,
+    help: Option<&'a str>,
+    url: Option<&'a str>,
+}
+
+impl<'a> From<&'a Diagnostic> for JsonDiagnostic<'a> {
+    fn from(d: &'a Diagnostic) -> Self {
+        Self {
+            rule: &d.rule,
+            severity: d.severity.as_str(),
+            message: &d.message,
+            path: &d.path,
+            line: d.start.map(|p| p.line),
+            column: d.start.map(|p| p.column),
+            end_line: d.end.map(|p| p.line),
+            end_column: d.end.map(|p| p.column),
+            byte_start: d.span.map(|s| s.start),
+            byte_end: d.span.map(|s| s.end),
+            help: d.help.as_deref(),
+            url: d.url.as_deref(),
+        }
+    }
+}
+
+/// Render the outcome as one pretty-printed JSON object (with a final newline).
+#[must_use]
+pub fn render(outcome: &Outcome, diagnostics: &[&Diagnostic]) -> String {
+    let report = Report {
+        tool: "geolint",
+        version: env!("CARGO_PKG_VERSION"),
+        summary: Summary::of(outcome),
+        diagnostics: diagnostics
+            .iter()
+            .map(|d| JsonDiagnostic::from(*d))
+            .collect(),
+    };
+    let mut s =
+        serde_json::to_string_pretty(&report).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    s.push('\n');
+    s
+}
