@@ -34,7 +34,7 @@ mod tests {
     use crate::rules::testing::{run, texts};
 
     #[test]
-    fn notes_drafts_only() {
+    fn fails_and_passes() {
         let src = "---\ndraft: true\n---\nT\n";
         assert_eq!(texts(src, &run(&Draft, "a.md", src)), ["true"]);
         assert!(run(&Draft, "a.md", "---\ndraft: false\n---\nT\n").is_empty());
