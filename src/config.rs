@@ -443,7 +443,7 @@ impl Config {
             local: user_raw.local.or(default_raw.local).unwrap_or_default(),
             heading_max_length: hu.max_length.or(hd.max_length).unwrap_or(70),
             title_min: mu.title_min.or(md.title_min).unwrap_or(30),
-            title_max: mu.title_max.or(md.title_max).unwrap_or(60),
+            title_max: mu.title_max.or(md.title_max).unwrap_or(70),
             title_max_px: mu.title_max_px.or(md.title_max_px).unwrap_or(600),
             description_min: mu.description_min.or(md.description_min).unwrap_or(120),
             description_max: mu.description_max.or(md.description_max).unwrap_or(160),

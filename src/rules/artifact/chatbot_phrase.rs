@@ -46,7 +46,7 @@ mod tests {
             [
                 "Ik hoop dat dit helpt",
                 "Certainly! Here's",
-                "Als AI-taalmodel"
+                "Als AI-taalmodel kan ik"
             ]
         );
     }

@@ -19,6 +19,7 @@ struct Data {
     tracking_params: Vec<String>,
     domain_tlds: Vec<String>,
     placeholders: Vec<String>,
+    slot_placeholders: Vec<String>,
     chatbot_phrases: Phrases,
 }
 
@@ -29,12 +30,56 @@ struct Phrases {
     en: Vec<String>,
 }
 
+/// Whether `text[start..end]` sits between quotation marks on its line: an opening quote
+/// (‘ “ „ « or a straight quote after white space) before it and a closing one after it.
+#[must_use]
+pub fn inside_quotes(text: &str, start: usize, end: usize) -> bool {
+    let line_start = text
+        .get(..start)
+        .and_then(|t| t.rfind('\n'))
+        .map_or(0, |i| i + 1);
+    let line_end = text
+        .get(end..)
+        .and_then(|t| t.find('\n'))
+        .map_or(text.len(), |i| end + i);
+    let (Some(before), Some(after)) = (text.get(line_start..start), text.get(end..line_end)) else {
+        return false;
+    };
+    let mut opened = false;
+    let mut prev: Option<char> = None;
+    for c in before.chars() {
+        let at_word_start = prev.is_none_or(|p| p.is_whitespace() || "([".contains(p));
+        match c {
+            '‘' | '“' | '„' | '«' => opened = true,
+            '\'' | '"' if at_word_start => opened = true,
+            '”' | '»' => opened = false,
+            '’' | '\'' | '"' => {
+                // a closing quote only when it does not sit inside a word (MKB’ers)
+                if prev.is_some_and(|p| !p.is_alphanumeric()) {
+                    opened = false;
+                }
+            }
+            _ => {}
+        }
+        prev = Some(c);
+    }
+    if !opened {
+        return false;
+    }
+    let chars: Vec<char> = after.chars().collect();
+    chars.iter().enumerate().any(|(i, &c)| {
+        let next = chars.get(i + 1);
+        matches!(c, '’' | '”' | '»' | '\'' | '"') && next.is_none_or(|n| !n.is_alphanumeric())
+    })
+}
+
 /// Compiled patterns.
 pub struct Patterns {
     pub citation: Regex,
     pub tracking: Regex,
     pub bare_domain: Regex,
     pub placeholder: Regex,
+    pub slot_placeholder: Regex,
     pub chatbot: Regex,
 }
 
@@ -62,6 +107,7 @@ pub static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
             r"(?im)^[ \t]*(?:www\.)?(?:[a-z0-9](?:[a-z0-9-]{{0,61}}[a-z0-9])?\.)+(?:{tlds})[ \t]*$"
         )),
         placeholder: crate::rules::regex(&alternation(&data.placeholders)),
+        slot_placeholder: crate::rules::regex(&alternation(&data.slot_placeholders)),
         chatbot: crate::rules::regex(&format!(
             r"(?i)\b(?:{})",
             alternation(&phrases).trim_start_matches("(?i)")

@@ -1,14 +1,16 @@
 use crate::declare_rule;
 use crate::diagnostic::Finding;
-use crate::rules::artifact::PATTERNS;
+use crate::rules::artifact::{inside_quotes, PATTERNS};
 use crate::rules::{find_in_text, DocContext, Rule};
 
 declare_rule! {
     /// ## What it checks
-    /// Template placeholders left in the text: `[fictief bedrijf]`, `[regio]`,
-    /// `[Interne links]`, `[insert company name]`, `[jouw naam]`, `{{naam}}`, `TODO`, `TBD`,
-    /// `Lorem ipsum`. A bracketed word that is a Markdown link (`[link](url)`) is fine, and so is
-    /// code. The patterns live in `rules/artifacts.toml`.
+    /// Template placeholders left in the text: `[fictief bedrijf]`, `[Interne links]`,
+    /// `[insert company name]`, `{{naam}}`, `TODO`, `TBD`, `Lorem ipsum`, and slot names such as
+    /// `[regio]`, `[stad]` or `[jouw naam]`. Slot names between quotation marks are fine: that
+    /// is how a writer shows a template to the reader ("zoek op ‘loodgieter in [stad]’"). A
+    /// bracketed word that is a Markdown link (`[link](url)`) is fine, and so is code. The
+    /// patterns live in `rules/artifacts.toml`.
     ///
     /// ## Why it matters
     /// A published "[regio]" tells every reader the page is an unfinished template.
@@ -20,7 +22,13 @@ declare_rule! {
 
 impl Rule for Placeholder {
     fn check_document(&self, cx: &DocContext<'_>, out: &mut Vec<Finding>) {
-        for (span, text) in find_in_text(cx.doc, &PATTERNS.placeholder) {
+        let slots = find_in_text(cx.doc, &PATTERNS.slot_placeholder)
+            .filter(|(span, _)| !inside_quotes(&cx.doc.source, span.start, span.end));
+        let mut found: Vec<_> = find_in_text(cx.doc, &PATTERNS.placeholder)
+            .chain(slots)
+            .collect();
+        found.sort_by_key(|(span, _)| *span);
+        for (span, text) in found {
             // `[text](url)`, `[text][ref]` and `[ref]: url` are links, not placeholders.
             let next = cx.doc.source.get(span.end..).and_then(|r| r.chars().next());
             if text.starts_with('[') && matches!(next, Some('(' | '[' | ':')) {
@@ -61,6 +69,18 @@ mod tests {
                 "TODO",
                 "Lorem ipsum"
             ]
+        );
+    }
+
+    #[test]
+    fn passes_on_slots_shown_in_quotes() {
+        let src = "Zoek op ‘loodgieter in [stad] spoed’ of 'kapper [regio]'. Schrijf \"AI-training [jouw stad]\".\n";
+        assert!(run(&Placeholder, "a.md", src).is_empty());
+        // but a slot in running text, or a fictive name in quotes, is flagged
+        let src = "De MKB’ers in [regio] zeggen: “[fictief bedrijf] won”.\n";
+        assert_eq!(
+            texts(src, &run(&Placeholder, "a.md", src)),
+            ["[regio]", "[fictief bedrijf]"]
         );
     }
 

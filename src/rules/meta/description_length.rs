@@ -1,11 +1,12 @@
 use crate::declare_rule;
-use crate::diagnostic::Finding;
+use crate::diagnostic::{Finding, Level};
 use crate::rules::{DocContext, Rule};
 
 declare_rule! {
     /// ## What it checks
     /// The meta description's length: between `description_min` and `description_max`
-    /// characters (default 120–160).
+    /// characters (default 120–160). Too long is a warning (the snippet is cut off); too short
+    /// is an `info`, as a short description still works.
     ///
     /// ## Why it matters
     /// Longer descriptions are cut off in search results; shorter ones leave the snippet to
@@ -27,17 +28,22 @@ impl Rule for DescriptionLength {
             return;
         }
         let (min, max) = (cx.config.description_min, cx.config.description_max);
-        let msg = if n < min {
-            format!("meta description is {n} characters; use {min}-{max}")
+        let finding = if n < min {
+            Finding::new(
+                Self::ID,
+                format!("meta description is {n} characters; use {min}-{max}"),
+            )
+            .level(Level::Info)
         } else if n > max {
-            format!(
-                "meta description is {n} characters; search results cut it off after about {max}"
+            Finding::new(
+                Self::ID,
+                format!("meta description is {n} characters; search results cut it off after about {max}"),
             )
         } else {
             return;
         };
         out.push(
-            Finding::new(Self::ID, msg).at(d.span).help(
+            finding.at(d.span).help(
                 "answer the searcher's question in one or two sentences with the main keyword",
             ),
         );
@@ -58,6 +64,7 @@ mod tests {
             f[0].message,
             "meta description is 8 characters; use 120-160"
         );
+        assert_eq!(f[0].level, Some(Level::Info));
         let long = format!("---\ndescription: \"{}\"\n---\nT\n", "a".repeat(170));
         assert_eq!(run(&DescriptionLength, "a.md", &long).len(), 1);
         let ok = format!("---\ndescription: \"{}\"\n---\nT\n", "a".repeat(140));

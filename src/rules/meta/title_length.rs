@@ -5,9 +5,9 @@ use crate::rules::{DocContext, Rule};
 
 declare_rule! {
     /// ## What it checks
-    /// The SEO title's length: between `title_min` and `title_max` characters (default 30–60)
-    /// and at most `title_max_px` pixels (default 600) as estimated from Arial 20 px glyph
-    /// widths, the way search results measure it.
+    /// The SEO title's length: at least `title_min` characters (default 30), and at most
+    /// `title_max_px` pixels (default 600, estimated from Arial 20 px glyph widths, the way
+    /// search results cut titles) and `title_max` characters (default 70).
     ///
     /// ## Why it matters
     /// Titles that are too long are cut off with "…" in search results; titles that are too
@@ -17,7 +17,7 @@ declare_rule! {
     /// `title: "AI"` → `title: "AI voor het MKB: 5 snelle wins die tijd besparen"`.
     ///
     /// ## Options
-    /// `[meta] title_min = 30`, `title_max = 60`, `title_max_px = 600`
+    /// `[meta] title_min = 30`, `title_max = 70`, `title_max_px = 600`
     pub struct TitleLength => "meta/title-length", Warning, "seo titles should fit search results"
 }
 
@@ -36,8 +36,8 @@ impl Rule for TitleLength {
                 Finding::new(
                     Self::ID,
                     format!(
-                        "SEO title is {chars} characters (~{px} px); search results show about {} characters or {} px",
-                        c.title_max, c.title_max_px
+                        "SEO title is {chars} characters (~{px} px); search results cut titles at about {} px",
+                        c.title_max_px
                     ),
                 )
                 .at(t.span)
