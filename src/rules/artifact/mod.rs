@@ -53,12 +53,8 @@ pub fn inside_quotes(text: &str, start: usize, end: usize) -> bool {
             '‘' | '“' | '„' | '«' => opened = true,
             '\'' | '"' if at_word_start => opened = true,
             '”' | '»' => opened = false,
-            '’' | '\'' | '"' => {
-                // a closing quote only when it does not sit inside a word (MKB’ers)
-                if prev.is_some_and(|p| !p.is_alphanumeric()) {
-                    opened = false;
-                }
-            }
+            // a closing quote only when it does not sit inside a word (MKB’ers)
+            '’' | '\'' | '"' if prev.is_some_and(|p| !p.is_alphanumeric()) => opened = false,
             _ => {}
         }
         prev = Some(c);
