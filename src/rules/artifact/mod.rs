@@ -19,7 +19,7 @@ struct Data {
     tracking_params: Vec<String>,
     domain_tlds: Vec<String>,
     placeholders: Vec<String>,
-    slot_placeholders: Vec<String>,
+    placeholders_unless_quoted: Vec<String>,
     chatbot_phrases: Phrases,
 }
 
@@ -75,7 +75,7 @@ pub struct Patterns {
     pub tracking: Regex,
     pub bare_domain: Regex,
     pub placeholder: Regex,
-    pub slot_placeholder: Regex,
+    pub placeholder_unless_quoted: Regex,
     pub chatbot: Regex,
 }
 
@@ -103,7 +103,9 @@ pub static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
             r"(?im)^[ \t]*(?:www\.)?(?:[a-z0-9](?:[a-z0-9-]{{0,61}}[a-z0-9])?\.)+(?:{tlds})[ \t]*$"
         )),
         placeholder: crate::rules::regex(&alternation(&data.placeholders)),
-        slot_placeholder: crate::rules::regex(&alternation(&data.slot_placeholders)),
+        placeholder_unless_quoted: crate::rules::regex(&alternation(
+            &data.placeholders_unless_quoted,
+        )),
         chatbot: crate::rules::regex(&format!(
             r"(?i)\b(?:{})",
             alternation(&phrases).trim_start_matches("(?i)")

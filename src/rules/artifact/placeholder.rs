@@ -22,7 +22,7 @@ declare_rule! {
 
 impl Rule for Placeholder {
     fn check_document(&self, cx: &DocContext<'_>, out: &mut Vec<Finding>) {
-        let slots = find_in_text(cx.doc, &PATTERNS.slot_placeholder)
+        let slots = find_in_text(cx.doc, &PATTERNS.placeholder_unless_quoted)
             .filter(|(span, _)| !inside_quotes(&cx.doc.source, span.start, span.end));
         let mut found: Vec<_> = find_in_text(cx.doc, &PATTERNS.placeholder)
             .chain(slots)

@@ -34,7 +34,10 @@ impl Rule for WordCount {
                 out.push(
                     Finding::new(
                         Self::ID,
-                        format!("{n} words; a {} page should have at least {min}", ct.name),
+                        format!(
+                            "{n} words; content type `{}` asks for at least {min}",
+                            ct.name
+                        ),
                     )
                     .help(format!(
                         "add {} words of substance, or assign another content type",
@@ -48,7 +51,10 @@ impl Rule for WordCount {
                 out.push(
                     Finding::new(
                         Self::ID,
-                        format!("{n} words; a {} page should have at most {max}", ct.name),
+                        format!(
+                            "{n} words; content type `{}` asks for at most {max}",
+                            ct.name
+                        ),
                     )
                     .help("split the page or cut sections that do not serve its question"),
                 );
@@ -71,13 +77,13 @@ mod tests {
         );
         assert_eq!(
             f[0].message,
-            "4 words; a blog page should have at least 1000"
+            "4 words; content type `blog` asks for at least 1000"
         );
         let long = "woord ".repeat(1900);
         let f = run(&WordCount, "content/blog/a.md", &long);
         assert_eq!(
             f[0].message,
-            "1900 words; a blog page should have at most 1800"
+            "1900 words; content type `blog` asks for at most 1800"
         );
     }
 
