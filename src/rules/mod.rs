@@ -169,6 +169,19 @@ impl<'a> DocContext<'a> {
         self.text_field("h1")
     }
 
+    /// Whether `frontmatter/required-field` already reports `field` missing on this page (so
+    /// the meta rules need not say it again).
+    #[must_use]
+    pub fn required_reports_missing(&self, field: &str) -> bool {
+        self.doc.format != Some(crate::document::Format::Html)
+            && self.doc.front_matter_error.is_none()
+            && self.config.frontmatter.required.iter().any(|r| r == field)
+            && self
+                .config
+                .level(crate::rules::frontmatter::required_field::RequiredField::ID)
+                != crate::diagnostic::Level::Off
+    }
+
     /// Whether the page is a draft (front matter `draft: true`).
     #[must_use]
     pub fn is_draft(&self) -> bool {

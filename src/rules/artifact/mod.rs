@@ -46,18 +46,25 @@ pub fn inside_quotes(text: &str, start: usize, end: usize) -> bool {
         return false;
     };
     let mut opened = false;
-    let mut prev: Option<char> = None;
-    for c in before.chars() {
-        let at_word_start = prev.is_none_or(|p| p.is_whitespace() || "([".contains(p));
+    let chars: Vec<char> = before.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        let prev = i.checked_sub(1).and_then(|j| chars.get(j)).copied();
+        let next = chars
+            .get(i + 1)
+            .copied()
+            .or_else(|| text.get(start..).and_then(|t| t.chars().next()));
         match c {
+            // an apostrophe inside a word (MKB’ers, café's) is no quote
+            '’' | '\'' | '"'
+                if prev.is_some_and(char::is_alphanumeric)
+                    && next.is_some_and(char::is_alphanumeric) => {}
             '‘' | '“' | '„' | '«' => opened = true,
-            '\'' | '"' if at_word_start => opened = true,
-            '”' | '»' => opened = false,
-            // a closing quote only when it does not sit inside a word (MKB’ers)
-            '’' | '\'' | '"' if prev.is_some_and(|p| !p.is_alphanumeric()) => opened = false,
+            '\'' | '"' if prev.is_none_or(|p| p.is_whitespace() || "([*_>".contains(p)) => {
+                opened = true;
+            }
+            '’' | '\'' | '"' | '”' | '»' => opened = false,
             _ => {}
         }
-        prev = Some(c);
     }
     if !opened {
         return false;

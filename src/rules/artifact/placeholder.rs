@@ -74,7 +74,7 @@ mod tests {
 
     #[test]
     fn passes_on_slots_shown_in_quotes() {
-        let src = "Zoek op ‘loodgieter in [stad] spoed’ of 'kapper [regio]'. Schrijf \"AI-training [jouw stad]\".\n";
+        let src = "Zoek op ‘loodgieter in [stad] spoed’ of 'kapper [regio]'. Schrijf \"AI-training [jouw stad]\".\n\n*\"Het systeem van [Bedrijfsnaam] in [Stad].\"*\n";
         assert!(run(&Placeholder, "a.md", src).is_empty());
         // but a slot in running text, or a fictive name in quotes, is flagged
         let src = "De MKB’ers in [regio] zeggen: “[fictief bedrijf] won”.\n";

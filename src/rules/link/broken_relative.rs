@@ -85,7 +85,13 @@ impl Rule for BrokenRelative {
                 continue;
             }
             let fragment = decode(fragment);
-            if !cx.doc.headings.iter().any(|h| h.id == fragment) {
+            if !cx
+                .doc
+                .headings
+                .iter()
+                .any(|h| same_anchor(&h.id, &fragment))
+                && !html_ids(&cx.doc.source).any(|id| id == fragment)
+            {
                 out.push(
                     Finding::new(
                         Self::ID,
@@ -128,7 +134,11 @@ impl Rule for BrokenRelative {
                         continue;
                     }
                     let fragment = decode(fragment);
-                    if !target_doc.heading_ids.contains(&fragment) {
+                    if !target_doc
+                        .heading_ids
+                        .iter()
+                        .any(|h| same_anchor(h, &fragment))
+                    {
                         out.push((
                             i,
                             Finding::new(
@@ -156,6 +166,29 @@ impl Rule for BrokenRelative {
             }
         }
     }
+}
+
+/// `id="…"` and `name="…"` attributes written as raw HTML (explicit anchors).
+fn html_ids(source: &str) -> impl Iterator<Item = &str> {
+    static ID: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        crate::rules::regex(r#"<[a-zA-Z][^>]*?\s(?:id|name)\s*=\s*["']([^"']+)["']"#)
+    });
+    ID.captures_iter(source)
+        .filter_map(|c| c.get(1).map(|m| m.as_str()))
+}
+
+/// Generators slug headings differently ("Public/private" → `publicprivate` on GitHub and
+/// Hugo, `public-private` in Zola): compare ids on their letters and digits only.
+fn same_anchor(id: &str, fragment: &str) -> bool {
+    id == fragment
+        || id
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .eq(fragment
+                .chars()
+                .filter(|c| c.is_alphanumeric())
+                .flat_map(char::to_lowercase))
 }
 
 fn suggest<'a>(want: &str, ids: impl Iterator<Item = &'a str>) -> String {
@@ -187,7 +220,7 @@ mod tests {
     #[test]
     fn passes_on_existing_anchor_and_urls() {
         let src =
-            "# T\n\n## De kosten\n\n[a](#de-kosten) [b](/x) [c](https://x.nl/#y) [d](other.md#q)\n";
+            "# T\n\n## De kosten\n\n## Public/private\n\n<a name=\"eigen\"></a>\n\n[a](#de-kosten) [b](/x) [c](https://x.nl/#y) [d](other.md#q) [e](#public-private) [f](#eigen)\n";
         assert!(run(&BrokenRelative, "a.md", src).is_empty());
     }
 

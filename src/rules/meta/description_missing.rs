@@ -22,6 +22,7 @@ impl Rule for DescriptionMissing {
             return;
         }
         match cx.description() {
+            None if cx.required_reports_missing("description") => {}
             None => out.push(
                 Finding::new(Self::ID, "page has no meta description")
                     .help("add a `description` of 120-160 characters to the front matter (or a <meta name=\"description\">)"),
@@ -43,10 +44,14 @@ mod tests {
 
     #[test]
     fn fails_and_passes() {
+        let cfg = crate::rules::testing::config("[frontmatter]\nrequired = [\"title\"]\n");
+        let src = "---\ntitle: x\n---\nT\n";
         assert_eq!(
-            run(&DescriptionMissing, "a.md", "---\ntitle: x\n---\nT\n").len(),
+            crate::rules::testing::run_with(&DescriptionMissing, "a.md", src, &cfg).len(),
             1
         );
+        // with `description` required, frontmatter/required-field reports it instead
+        assert!(run(&DescriptionMissing, "a.md", src).is_empty());
         assert_eq!(
             run(
                 &DescriptionMissing,

@@ -21,6 +21,7 @@ impl Rule for TitleMissing {
             return;
         }
         match cx.seo_title() {
+            None if cx.required_reports_missing("title") => {}
             None => out.push(
                 Finding::new(Self::ID, "page has no SEO title")
                     .help("add a `title` to the front matter, or a <title> to the HTML head"),
@@ -42,10 +43,11 @@ mod tests {
 
     #[test]
     fn fails_and_passes() {
-        assert_eq!(
-            run(&TitleMissing, "a.md", "# Kop\n\nTekst\n")[0].message,
-            "page has no SEO title"
-        );
+        let cfg = crate::rules::testing::config("[frontmatter]\nrequired = []\n");
+        let f = crate::rules::testing::run_with(&TitleMissing, "a.md", "# Kop\n\nTekst\n", &cfg);
+        assert_eq!(f[0].message, "page has no SEO title");
+        // with `title` required, frontmatter/required-field reports it instead
+        assert!(run(&TitleMissing, "a.md", "# Kop\n\nTekst\n").is_empty());
         assert_eq!(
             run(&TitleMissing, "a.md", "---\ntitle: \"\"\n---\nT\n")[0].message,
             "SEO title is empty"
