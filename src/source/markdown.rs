@@ -30,7 +30,7 @@ struct Open {
 enum OpenKind {
     Heading { level: u8, id: Option<String> },
     Block,
-    Link { href: String },
+    Link { href: String, kind: LinkKind },
     Image { src: String },
 }
 
@@ -76,6 +76,7 @@ fn parse_into(doc: &mut Document, source: &str, body: Span, mdx: bool) {
                 Tag::Link { dest_url, .. } => stack.push(Open {
                     kind: OpenKind::Link {
                         href: dest_url.to_string(),
+                        kind: LinkKind::Markdown,
                     },
                     start: span.start,
                     text: String::new(),
@@ -133,22 +134,7 @@ fn parse_into(doc: &mut Document, source: &str, body: Span, mdx: bool) {
                         }
                     }
                 }
-                TagEnd::Link => {
-                    if let Some(open) = pop_kind(&mut stack, |k| matches!(k, OpenKind::Link { .. }))
-                    {
-                        if let OpenKind::Link { href } = open.kind {
-                            let text = collapse(&open.text);
-                            push_text_to_parent(&mut stack, &text);
-                            doc.links.push(Link {
-                                href,
-                                text,
-                                span: Span::new(open.start, span.end),
-                                kind: LinkKind::Markdown,
-                                in_main: true,
-                            });
-                        }
-                    }
-                }
+                TagEnd::Link => close_link(&mut stack, doc, span.end, LinkKind::Markdown),
                 TagEnd::Image => {
                     if let Some(open) =
                         pop_kind(&mut stack, |k| matches!(k, OpenKind::Image { .. }))
@@ -187,8 +173,22 @@ fn parse_into(doc: &mut Document, source: &str, body: Span, mdx: bool) {
                 push_text(&mut stack, &t);
             }
             Event::SoftBreak | Event::HardBreak => push_text(&mut stack, " "),
-            Event::InlineHtml(_) => {
-                super::html::scan(source, span, false, doc);
+            Event::InlineHtml(html) => {
+                // `<a href>` … `</a>` inline: a link whose text is the Markdown between the tags.
+                if let Some(href) = inline_a_href(&html) {
+                    stack.push(Open {
+                        kind: OpenKind::Link {
+                            href,
+                            kind: LinkKind::Html,
+                        },
+                        start: span.start,
+                        text: String::new(),
+                    });
+                } else if html.trim().eq_ignore_ascii_case("</a>") {
+                    close_link(&mut stack, doc, span.end, LinkKind::Html);
+                } else {
+                    super::html::scan(source, span, false, doc);
+                }
             }
             Event::InlineMath(_) | Event::DisplayMath(_) => doc.code.push(span),
             Event::Html(_)
@@ -197,6 +197,39 @@ fn parse_into(doc: &mut Document, source: &str, body: Span, mdx: bool) {
             | Event::TaskListMarker(_) => {}
         }
     }
+}
+
+/// Pop the innermost open link of `kind` and record it, ending at `end`.
+fn close_link(stack: &mut Vec<Open>, doc: &mut Document, end: usize, want: LinkKind) {
+    let Some(open) = pop_kind(
+        stack,
+        |k| matches!(k, OpenKind::Link { kind, .. } if *kind == want),
+    ) else {
+        return;
+    };
+    if let OpenKind::Link { href, kind } = open.kind {
+        let text = collapse(&open.text);
+        push_text_to_parent(stack, &text);
+        doc.links.push(Link {
+            href,
+            text,
+            span: Span::new(open.start, end),
+            kind,
+            in_main: true,
+        });
+    }
+}
+
+/// The `href` of an inline `<a …>` start tag (entities `&amp;` decoded).
+fn inline_a_href(html: &str) -> Option<String> {
+    static A: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        crate::rules::regex(
+            r#"(?is)^<a\s[^>]*?\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))[^>]*>$"#,
+        )
+    });
+    let c = A.captures(html.trim())?;
+    let raw = c.get(1).or_else(|| c.get(2)).or_else(|| c.get(3))?.as_str();
+    Some(raw.replace("&amp;", "&"))
 }
 
 fn heading_level(level: HeadingLevel) -> u8 {
