@@ -869,3 +869,56 @@ fn human_header_column_matches_json_column() {
     let r = run(geolint_in(dir.path()).args(["check", "page.md"]));
     assert!(r.stdout.contains("╭─[page.md:7:15]"), "{}", r.stdout);
 }
+
+const CUSTOM_RULE_CONFIG: &str = r#"[[content_type]]
+name = "page"
+paths = ["**"]
+words = { min = 1 }
+
+[[custom]]
+id = "content/brand-spelling"
+kind = "substitution"
+swap = { "AI workshop" = "AI-workshop" }
+"#;
+
+#[test]
+fn custom_rule_fires_and_can_be_turned_off() {
+    let dir = site(&[("page.md", &good_page("Boek een AI workshop."))]);
+    std::fs::write(dir.path().join("geolint.toml"), CUSTOM_RULE_CONFIG).expect("config");
+    let (code, json, _) = check_json(dir.path(), &["page.md"]);
+    assert_eq!(code, 0);
+    assert_eq!(rules_of(&json), ["content/brand-spelling"]);
+    assert_eq!(diagnostics(&json)[0]["severity"], "warning");
+    let (_, json, _) = check_json(
+        dir.path(),
+        &["--rule", "content/brand-spelling=off", "page.md"],
+    );
+    assert!(diagnostics(&json).is_empty(), "{json:#}");
+}
+
+#[test]
+#[ignore = "bug: a custom finding carries its own level (src/rules/custom.rs), so --rule ID=error is ignored"]
+fn rule_override_changes_custom_rule_level() {
+    let dir = site(&[("page.md", &good_page("Boek een AI workshop."))]);
+    std::fs::write(dir.path().join("geolint.toml"), CUSTOM_RULE_CONFIG).expect("config");
+    let (code, json, _) = check_json(
+        dir.path(),
+        &["--rule", "content/brand-spelling=error", "page.md"],
+    );
+    assert_eq!(diagnostics(&json)[0]["severity"], "error");
+    assert_eq!(code, 1);
+}
+
+#[test]
+#[ignore = "bug: [rules] is validated against built-in ids only (src/config.rs), before [[custom]] is read"]
+fn rules_table_accepts_custom_rule_ids() {
+    let dir = site(&[("page.md", &good_page("Boek een AI workshop."))]);
+    std::fs::write(
+        dir.path().join("geolint.toml"),
+        format!("[rules]\n\"content/brand-spelling\" = \"error\"\n\n{CUSTOM_RULE_CONFIG}"),
+    )
+    .expect("config");
+    let (code, json, stderr) = check_json(dir.path(), &["page.md"]);
+    assert_eq!(code, 1, "{stderr}");
+    assert_eq!(diagnostics(&json)[0]["severity"], "error");
+}
