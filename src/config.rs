@@ -386,28 +386,6 @@ impl Config {
         let cd = default_raw.content.unwrap_or_default();
         let cu = user_raw.content.unwrap_or_default();
 
-        let mut levels = BTreeMap::new();
-        for table in [default_raw.rules, user_raw.rules].into_iter().flatten() {
-            for (id, level) in table {
-                let id_span = id.span();
-                let id = id.into_inner();
-                if crate::rules::registry::find(&id).is_none() {
-                    return Err(err(Some(id_span), unknown_rule_message(&id)));
-                }
-                let level_span = level.span();
-                let Some(l) = Level::parse(level.get_ref()) else {
-                    return Err(err(
-                        Some(level_span),
-                        format!(
-                            "invalid level `{}` for `{id}`: use \"error\", \"warning\", \"info\" or \"off\"",
-                            level.get_ref()
-                        ),
-                    ));
-                };
-                levels.insert(id, l);
-            }
-        }
-
         let mut custom = Vec::new();
         for raw in user_raw.custom.unwrap_or_default() {
             let span = raw.span();
@@ -424,6 +402,29 @@ impl Config {
                 ));
             }
             custom.push(rule);
+        }
+
+        let mut levels = BTreeMap::new();
+        for table in [default_raw.rules, user_raw.rules].into_iter().flatten() {
+            for (id, level) in table {
+                let id_span = id.span();
+                let id = id.into_inner();
+                if crate::rules::registry::find(&id).is_none() && !custom.iter().any(|c| c.id == id)
+                {
+                    return Err(err(Some(id_span), unknown_rule_message(&id)));
+                }
+                let level_span = level.span();
+                let Some(l) = Level::parse(level.get_ref()) else {
+                    return Err(err(
+                        Some(level_span),
+                        format!(
+                            "invalid level `{}` for `{id}`: use \"error\", \"warning\", \"info\" or \"off\"",
+                            level.get_ref()
+                        ),
+                    ));
+                };
+                levels.insert(id, l);
+            }
         }
 
         Ok(Self {

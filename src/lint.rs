@@ -24,6 +24,7 @@ pub struct FileError {
 /// The outcome of a run.
 #[derive(Debug, Default)]
 pub struct Outcome {
+    /// Files linted (files that could not be read are in `errors`).
     pub files: usize,
     pub diagnostics: Vec<Diagnostic>,
     /// Sources of files with diagnostics (only when asked for, for the human report).
@@ -148,10 +149,7 @@ pub fn run(paths: &[PathBuf], config: &Config, opts: RunOptions) -> Result<Outco
         .par_iter()
         .map(|path| lint_file(path, config, paths, opts))
         .collect();
-    let mut outcome = Outcome {
-        files: files.len(),
-        ..Outcome::default()
-    };
+    let mut outcome = Outcome::default();
     let mut summaries = Vec::new();
     for r in results {
         match r {
@@ -159,6 +157,7 @@ pub fn run(paths: &[PathBuf], config: &Config, opts: RunOptions) -> Result<Outco
                 if let Some(src) = fr.source {
                     outcome.sources.insert(fr.summary.display_path.clone(), src);
                 }
+                outcome.files += 1;
                 outcome.diagnostics.extend(fr.diagnostics);
                 summaries.push(fr.summary);
             }

@@ -22,6 +22,7 @@ pub fn render(outcome: &Outcome, diagnostics: &[&Diagnostic], color: bool, quiet
     let handler = GraphicalReportHandler::new_themed(theme)
         .with_width(110)
         .with_links(false)
+        .without_primary_span_start()
         .with_context_lines(1);
     let mut out = String::new();
     for d in diagnostics {
@@ -70,8 +71,13 @@ fn render_one(
                 span.len()
             };
             diag = diag.with_label(LabeledSpan::new_with_span(None, (span.start, len)));
-            let report = miette::Report::new(diag)
-                .with_source_code(NamedSource::new(d.path.clone(), src.to_string()));
+            let report = miette::Report::new(diag).with_source_code(NamedSource::new(
+                d.start.map_or_else(
+                    || d.path.clone(),
+                    |p| format!("{}:{}:{}", d.path, p.line, p.column),
+                ),
+                src.to_string(),
+            ));
             let _ = handler.render_report(out, report.as_ref());
         }
         _ => {

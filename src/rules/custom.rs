@@ -60,7 +60,8 @@ enum Kind {
 /// A compiled custom rule.
 #[derive(Debug, Clone)]
 pub struct CustomRule {
-    pub id: String,
+    /// Leaked once when the config is built, so findings can carry it like built-in ids.
+    pub id: &'static str,
     pub level: Level,
     pub message: String,
     pub help: Option<String>,
@@ -177,7 +178,7 @@ impl CustomRule {
         Ok(Self {
             message: raw.message.unwrap_or_else(|| default_message.to_string()),
             help: raw.help,
-            id,
+            id: Box::leak(id.into_boxed_str()),
             level,
             scope,
             kind,
@@ -227,11 +228,6 @@ impl CustomRule {
                 .map(|l| (l.span, doc.text(l.span).to_string()))
                 .collect(),
         }
-    }
-
-    fn id_static(&self) -> &'static str {
-        // Custom ids live for the whole run; leak once per rule and finding batch.
-        Box::leak(self.id.clone().into_boxed_str())
     }
 
     /// Run the rule on a document.
@@ -292,17 +288,14 @@ impl CustomRule {
                 }
                 if let Some(min) = min {
                     if hits.len() < *min && !doc_is_empty(cx) {
-                        out.push(
-                            Finding::new(
-                                self.id_static(),
-                                format!(
-                                    "{} ({} times, at least {min})",
-                                    self.format(&[""]),
-                                    hits.len()
-                                ),
-                            )
-                            .level(self.level),
-                        );
+                        out.push(Finding::new(
+                            self.id,
+                            format!(
+                                "{} ({} times, at least {min})",
+                                self.format(&[""]),
+                                hits.len()
+                            ),
+                        ));
                     }
                 }
             }
@@ -328,12 +321,12 @@ impl CustomRule {
         if found.is_empty() {
             return;
         }
-        let id = self.id_static();
+        let id = self.id;
         for (span, message) in found {
             if cx.doc.in_code(span) {
                 continue;
             }
-            let mut f = Finding::new(id, message).at(span).level(self.level);
+            let mut f = Finding::new(id, message).at(span);
             if let Some(h) = &self.help {
                 f = f.help(h.clone());
             }

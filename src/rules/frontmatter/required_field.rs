@@ -27,7 +27,10 @@ declare_rule! {
 
 impl Rule for RequiredField {
     fn check_document(&self, cx: &DocContext<'_>, out: &mut Vec<Finding>) {
-        if cx.doc.format == Some(Format::Html) || cx.doc.front_matter_error.is_some() {
+        if cx.doc.format == Some(Format::Html)
+            || cx.doc.front_matter_error.is_some()
+            || cx.doc.source.trim().is_empty()
+        {
             return;
         }
         let required = &cx.config.frontmatter.required;
