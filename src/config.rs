@@ -391,7 +391,7 @@ impl Config {
             let span = raw.span();
             let rule = crate::rules::custom::CustomRule::build(raw.into_inner())
                 .map_err(|m| err(Some(span), m))?;
-            if crate::rules::registry::find(&rule.id).is_some()
+            if crate::rules::registry::find(rule.id).is_some()
                 || custom
                     .iter()
                     .any(|c: &crate::rules::custom::CustomRule| c.id == rule.id)
