@@ -1,12 +1,13 @@
 use crate::declare_rule;
 use crate::diagnostic::Finding;
 use crate::rules::artifact::PATTERNS;
-use crate::rules::{find_in_text, DocContext, Rule};
+use crate::rules::{find_in_text, text_regions, DocContext, Rule};
 
 declare_rule! {
     /// ## What it checks
     /// Lines that hold nothing but a domain name, such as `smb-gr.com`: what is left of a chat
-    /// tool's citation chips after copy and paste. Domains inside link text are fine.
+    /// tool's citation chips after copy and paste, in the middle of a paragraph. Domains inside
+    /// link text, alone in a paragraph, a table cell or an HTML element are names and fine.
     ///
     /// ## Why it matters
     /// The reader sees a stray domain in the middle of a paragraph, and the claim it was meant
@@ -24,8 +25,31 @@ declare_rule! {
 
 impl Rule for BareDomain {
     fn check_document(&self, cx: &DocContext<'_>, out: &mut Vec<Finding>) {
+        let regions = text_regions(cx.doc);
         for (span, text) in find_in_text(cx.doc, &PATTERNS.bare_domain) {
             if cx.doc.links.iter().any(|l| l.span.overlaps(span)) {
+                continue;
+            }
+            // Residue sits inside running text: a domain alone in a table cell, a paragraph of
+            // its own or an HTML element is a name, not a broken citation.
+            let Some(region) = regions.iter().find(|r| r.contains(span)) else {
+                continue;
+            };
+            let before = cx
+                .doc
+                .text(crate::span::Span::new(region.start, span.start));
+            let after = cx.doc.text(crate::span::Span::new(span.end, region.end));
+            let prev_line = before
+                .trim_end_matches([' ', '\t'])
+                .strip_suffix('\n')
+                .map(|b| b.rsplit('\n').next().unwrap_or(""));
+            let next_line = after
+                .trim_start_matches([' ', '\t'])
+                .strip_prefix('\n')
+                .map(|a| a.split('\n').next().unwrap_or(""));
+            let in_paragraph = prev_line.is_some_and(|l| !l.trim().is_empty())
+                || next_line.is_some_and(|l| !l.trim().is_empty());
+            if !in_paragraph {
                 continue;
             }
             let trimmed = text.trim();
@@ -54,7 +78,13 @@ mod tests {
 
     #[test]
     fn passes_on_links_prose_and_non_domains() {
-        let src = "Kijk op smb-gr.com voor meer.\n\n[smb-gr.com](https://smb-gr.com)\n\nNode.js\n\n```\nexample.com\n```\n";
+        let src = "Kijk op smb-gr.com voor meer.\n\n[smb-gr.com](https://smb-gr.com)\n\nNode.js\n\nbylder.nl\n\n```\nexample.com\n```\n";
         assert!(run(&BareDomain, "a.md", src).is_empty());
+    }
+
+    #[test]
+    fn passes_on_shop_names_in_html_cells() {
+        let src = "<html><body><main><table><tr><td>\nDebouwmarktshop.nl\n</td></tr></table></main></body></html>";
+        assert!(run(&BareDomain, "a.html", src).is_empty());
     }
 }
