@@ -10,7 +10,6 @@ use std::mem::take;
 
 use html5gum::emitters::callback::{Callback, CallbackEmitter, CallbackEvent};
 use html5gum::Tokenizer;
-use unicode_segmentation::UnicodeSegmentation;
 
 use crate::document::{
     slugify, Comment, Document, Heading, Image, Link, LinkKind, Paragraph, ScriptBlock, TextItem,
@@ -372,36 +371,7 @@ fn collapse(text: &str) -> String {
     out
 }
 
-/// The part of a whitespace-separated token before a URL in it (`https://…`, `http://…`,
-/// `www.…`), matched case-insensitively.
-fn before_url(token: &str) -> &str {
-    let lower = token.to_ascii_lowercase();
-    let cut = ["https://", "http://", "www."]
-        .iter()
-        .filter_map(|p| lower.find(p))
-        .min()
-        .unwrap_or(token.len());
-    token.get(..cut).unwrap_or(token)
-}
-
-/// Count words as a word processor does (the same rule as Markdown prose): whitespace-separated
-/// tokens that hold at least one Unicode word, leaving out URLs ("AI-workshop" is one word, "€"
-/// none). Tokens in scripts written without spaces (CJK) count each Unicode word.
-fn count_words(text: &str) -> usize {
-    text.split_whitespace()
-        .map(before_url)
-        .map(|token| {
-            if token
-                .chars()
-                .any(|c| ('\u{2E80}'..='\u{9FFF}').contains(&c))
-            {
-                token.unicode_words().count()
-            } else {
-                usize::from(token.unicode_words().next().is_some())
-            }
-        })
-        .sum()
-}
+use super::count_words;
 
 // ---------------------------------------------------------------------------------------------
 // The element stack

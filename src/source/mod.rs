@@ -6,9 +6,7 @@ pub mod markdown;
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::sync::LazyLock;
 
-use regex::Regex;
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::document::{Document, Format};
@@ -112,23 +110,24 @@ pub fn parse(path: PathBuf, display_path: String, format: Format, source: String
     doc
 }
 
-static URL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:https?://|www\.)\S+").unwrap_or_else(|e| unreachable!("{e}"))
-});
+/// The part of a whitespace-separated token before a URL in it (`https://…`, `http://…`,
+/// `www.…`), matched case-insensitively.
+pub(crate) fn before_url(token: &str) -> &str {
+    let lower = token.to_ascii_lowercase();
+    let cut = ["https://", "http://", "www."]
+        .iter()
+        .filter_map(|p| lower.find(p))
+        .min()
+        .unwrap_or(token.len());
+    token.get(..cut).unwrap_or(token)
+}
 
-/// Count words as a word processor does: white-space separated tokens that hold at least one
-/// Unicode word (so "AI-workshop" is one word and "€" none), leaving out URLs. Scripts written
-/// without spaces (CJK) count each Unicode word.
-#[must_use]
+/// Count words as a word processor does: whitespace-separated
+/// tokens that hold at least one Unicode word, leaving out URLs ("AI-workshop" is one word, "€"
+/// none). Tokens in scripts written without spaces (CJK) count each Unicode word.
 pub fn count_words(text: &str) -> usize {
-    let cleaned;
-    let text = if text.contains("://") || text.contains("www.") {
-        cleaned = URL.replace_all(text, " ");
-        cleaned.as_ref()
-    } else {
-        text
-    };
     text.split_whitespace()
+        .map(before_url)
         .map(|token| {
             if token
                 .chars()
