@@ -1114,6 +1114,7 @@ impl<'a> Scanner<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use unicode_segmentation::UnicodeSegmentation;
 
     fn page(src: &str) -> Document {
         let mut doc = Document {
