@@ -92,6 +92,9 @@ impl Collector {
     }
 }
 
+/// Attributes kept per tag (the duplicate check is quadratic; real tags have a handful).
+const MAX_ATTRIBUTES: usize = 256;
+
 fn lossy(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
@@ -117,7 +120,7 @@ impl Callback<Tok, usize> for Collector {
             }
             CallbackEvent::AttributeName { name } => {
                 self.current = None;
-                if self.in_start {
+                if self.in_start && self.attrs.len() < MAX_ATTRIBUTES {
                     let name = lossy(name);
                     // Duplicate attributes: the first one wins, as in browsers.
                     if !self.attrs.iter().any(|a| a.name == name) {
@@ -524,6 +527,12 @@ impl<'a> Scanner<'a> {
         {
             title.push_str(text);
             return;
+        }
+        if self.head > 0 && self.hidden == 0 && !text.trim_ascii().is_empty() {
+            // Text cannot stay in <head>: a page that forgot `</head><body>` starts its body here.
+            if let Some(i) = self.find_open(&["head"], &[]) {
+                self.close_from(i, span.start);
+            }
         }
         if self.suppressed() {
             return;
@@ -1469,6 +1478,51 @@ mod tests {
         assert!(doc.headings[0].in_main);
         assert!(!doc.links[0].in_main);
         assert_eq!(doc.word_count, 3);
+    }
+
+    #[test]
+    fn text_or_body_tags_close_an_unclosed_head() {
+        let src = "<html><head><title>T</title><meta name=robots content=noindex>\nHallo wereld\n<p>Tekst</p>";
+        let doc = page(src);
+        let runs: Vec<_> = doc
+            .prose
+            .iter()
+            .map(|r| (r.text.as_str(), r.in_main))
+            .collect();
+        assert_eq!(runs, [("Hallo wereld", true), ("Tekst", true)]);
+        assert_eq!(
+            doc.robots.as_ref().map(|r| r.text.as_str()),
+            Some("noindex")
+        );
+
+        let src = "<head><title>T</title><h1>Kop</h1>";
+        let doc = page(src);
+        assert_eq!(doc.headings.len(), 1);
+        assert_eq!(at(src, doc.headings[0].span), "<h1>Kop</h1>");
+    }
+
+    #[test]
+    fn self_closing_crlf_and_many_attributes() {
+        let src = "<div/><p>Een\r\ntwee</p>\r\n<span/>drie";
+        let doc = page(src);
+        let p = &doc.paragraphs[0];
+        assert_eq!(p.text, "Een twee");
+        assert_eq!(at(src, p.span), "<p>Een\r\ntwee</p>");
+        let run = &doc.prose[0];
+        assert_eq!(run.text, "Een\ntwee");
+        assert!(!run.exact);
+        assert_eq!(at(src, run.span), "Een\r\ntwee");
+        assert_eq!(doc.prose[1].text, "drie");
+
+        let mut src = String::from("<p");
+        for i in 0..20_000 {
+            src.push_str(" a");
+            src.push_str(&i.to_string());
+            src.push_str("=x");
+        }
+        src.push_str(" itemscope>x</p>");
+        let doc = page(&src);
+        assert_eq!(doc.paragraphs.len(), 1);
     }
 
     #[test]
