@@ -234,7 +234,7 @@ impl Config {
     /// The built-in defaults only.
     #[must_use]
     pub fn builtin() -> Self {
-        match Self::from_sources(None, None) {
+        match Self::from_sources(None) {
             Ok(c) => c,
             Err(e) => unreachable!("the built-in rules/default.toml is invalid: {e}"),
         }
@@ -242,7 +242,7 @@ impl Config {
 
     /// Parse `text` (the contents of `path`) over the built-in defaults.
     pub fn parse(text: &str, path: &Path) -> Result<Self, ConfigError> {
-        Self::from_sources(Some((text, path)), None)
+        Self::from_sources(Some((text, path)))
     }
 
     /// Find `geolint.toml` upward from each of `starts`, in order, and load the first found;
@@ -276,10 +276,7 @@ impl Config {
         Self::parse(&text, path)
     }
 
-    fn from_sources(
-        user: Option<(&str, &Path)>,
-        _reserved: Option<()>,
-    ) -> Result<Self, ConfigError> {
+    fn from_sources(user: Option<(&str, &Path)>) -> Result<Self, ConfigError> {
         let default_raw = parse_raw(DEFAULT_TOML, "<built-in rules/default.toml>")?;
         let (user_raw, user_text, user_path) = match user {
             Some((text, path)) => (

@@ -108,12 +108,16 @@ pub fn walk(
 /// The path of a file as shown in reports: relative to the current folder, `/` separators.
 #[must_use]
 pub fn display_path(path: &Path) -> String {
-    let rel = std::env::current_dir()
-        .ok()
+    static CWD: std::sync::LazyLock<Option<PathBuf>> = std::sync::LazyLock::new(|| {
+        std::env::current_dir()
+            .ok()
+            .and_then(|cwd| std::fs::canonicalize(cwd).ok())
+    });
+    let rel = CWD
+        .as_ref()
         .and_then(|cwd| {
             let abs = std::fs::canonicalize(path).ok()?;
-            let cwd = std::fs::canonicalize(cwd).ok()?;
-            abs.strip_prefix(&cwd).ok().map(Path::to_path_buf)
+            abs.strip_prefix(cwd).ok().map(Path::to_path_buf)
         })
         .unwrap_or_else(|| path.to_path_buf());
     let s = rel.to_string_lossy().replace('\\', "/");

@@ -1,7 +1,7 @@
 use anyhow::{bail, Context};
 
 use super::{exit, write_stdout};
-use crate::config::{DEFAULT_TOML, FILE_NAME};
+use crate::config::FILE_NAME;
 
 pub fn run(force: bool) -> anyhow::Result<u8> {
     let path = std::path::Path::new(FILE_NAME);
@@ -10,7 +10,6 @@ pub fn run(force: bool) -> anyhow::Result<u8> {
     }
     std::fs::write(path, crate::rules::registry::default_config())
         .with_context(|| format!("cannot write {FILE_NAME}"))?;
-    let _ = DEFAULT_TOML;
     write_stdout(&format!(
         "wrote {FILE_NAME}: edit it to match your site, then run `geolint check`\n"
     ))?;

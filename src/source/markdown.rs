@@ -106,7 +106,7 @@ fn parse_into(doc: &mut Document, source: &str, body: Span, mdx: bool) {
                         if let OpenKind::Heading { level, id } = open.kind {
                             let text = collapse(&open.text);
                             let id = id.unwrap_or_else(|| crate::document::slugify(&text));
-                            push_text_to_parent(&mut stack, &text);
+                            push_text(&mut stack, &text);
                             doc.headings.push(Heading {
                                 level,
                                 text,
@@ -209,7 +209,7 @@ fn close_link(stack: &mut Vec<Open>, doc: &mut Document, end: usize, want: LinkK
     };
     if let OpenKind::Link { href, kind } = open.kind {
         let text = collapse(&open.text);
-        push_text_to_parent(stack, &text);
+        push_text(stack, &text);
         doc.links.push(Link {
             href,
             text,
@@ -247,11 +247,6 @@ fn push_text(stack: &mut [Open], text: &str) {
     if let Some(top) = stack.last_mut() {
         top.text.push_str(text);
     }
-}
-
-/// Link and heading text also belongs to the block around it.
-fn push_text_to_parent(stack: &mut [Open], text: &str) {
-    push_text(stack, text);
 }
 
 fn pop_kind(stack: &mut Vec<Open>, want: impl Fn(&OpenKind) -> bool) -> Option<Open> {
