@@ -74,16 +74,15 @@ fn word_pattern(token: &str, is_regex: bool) -> String {
         format!("(?:{token})")
     } else {
         let escaped = regex::escape(token);
-        let start = if token.starts_with(|c: char| c.is_alphanumeric()) {
-            r"\b"
-        } else {
-            ""
+        // An ASCII word boundary keeps the regex on its fast DFA path; a Unicode one is
+        // needed only where the token starts or ends with a non-ASCII letter.
+        let boundary = |c: Option<char>| match c {
+            Some(c) if c.is_ascii_alphanumeric() => r"(?-u:\b)",
+            Some(c) if c.is_alphanumeric() => r"\b",
+            _ => "",
         };
-        let end = if token.ends_with(|c: char| c.is_alphanumeric()) {
-            r"\b"
-        } else {
-            ""
-        };
+        let start = boundary(token.chars().next());
+        let end = boundary(token.chars().next_back());
         format!("{start}{escaped}{end}")
     }
 }

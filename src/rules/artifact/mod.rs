@@ -114,7 +114,7 @@ pub static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
             &data.placeholders_unless_quoted,
         )),
         chatbot: crate::rules::regex(&format!(
-            r"(?i)\b(?:{})",
+            r"(?i)(?-u:\b)(?:{})",
             alternation(&phrases).trim_start_matches("(?i)")
         )),
     }

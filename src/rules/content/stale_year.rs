@@ -24,7 +24,7 @@ declare_rule! {
 }
 
 static YEAR: LazyLock<regex::Regex> =
-    LazyLock::new(|| crate::rules::regex(r"\b(19[5-9]\d|20\d\d)\b"));
+    LazyLock::new(|| crate::rules::regex(r"(?-u:\b)(19[5-9][0-9]|20[0-9][0-9])(?-u:\b)"));
 
 /// The current calendar year (UTC).
 fn current_year() -> i32 {
