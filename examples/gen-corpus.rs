@@ -495,7 +495,7 @@ fn write(root: &Path, rel: &Path, text: &str) -> std::io::Result<()> {
     fs::write(path, text)
 }
 
-fn run(n: usize, root: &Path) -> std::io::Result<(usize, u64)> {
+pub fn run(n: usize, root: &Path) -> std::io::Result<(usize, u64)> {
     let mut rng = Rng(0x6765_6F6C_696E_7421 ^ n as u64);
     let slugs: Vec<String> = (0..n)
         .map(|i| {

@@ -94,7 +94,7 @@ impl Finding {
 }
 
 /// A finding resolved to a file, a level and positions: what reporters print.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Diagnostic {
     pub rule: String,
     pub severity: Level,

@@ -7,7 +7,7 @@ use crate::source::frontmatter::{FmError, FrontMatter};
 use crate::span::{LineIndex, Span};
 
 /// The source format of a file.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Format {
     Markdown,
     Mdx,

@@ -15,7 +15,7 @@ use crate::source;
 use crate::suppress::Suppressions;
 
 /// A file that could not be linted.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct FileError {
     pub path: String,
     pub message: String,
@@ -30,6 +30,10 @@ pub struct Outcome {
     /// Sources of files with diagnostics (only when asked for, for the human report).
     pub sources: BTreeMap<String, String>,
     pub errors: Vec<FileError>,
+    /// Per-document summaries and the per-document diagnostics, for `--emit-index` (only
+    /// when [`RunOptions::keep_index`]).
+    pub docs: Vec<DocSummary>,
+    pub doc_diagnostics: Vec<Diagnostic>,
 }
 
 impl Outcome {
@@ -54,6 +58,49 @@ pub enum RunError {
 pub struct RunOptions {
     /// Keep file sources for rendering snippets.
     pub keep_sources: bool,
+    /// Lint only this shard's files, and leave the site rules to `geolint merge`.
+    pub shard: Option<Shard>,
+    /// Keep the per-document summaries in [`Outcome::docs`].
+    pub keep_index: bool,
+}
+
+/// `--shard K/N`: the K-th of N stable subsets of the files, by a hash of each file's path as
+/// reported (relative to the current folder), so every job of a CI matrix takes its own files
+/// whatever order the file system lists them in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shard {
+    /// 1-based.
+    pub index: u32,
+    pub count: u32,
+}
+
+impl Shard {
+    /// Whether the file reported as `display_path` belongs to this shard.
+    #[must_use]
+    pub fn contains(&self, display_path: &str) -> bool {
+        // FNV-1a: stable across runs, platforms and Rust versions (unlike `DefaultHasher`).
+        let hash = display_path
+            .bytes()
+            .fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+                (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+            });
+        hash % u64::from(self.count) == u64::from(self.index - 1)
+    }
+}
+
+impl std::str::FromStr for Shard {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let bad = || format!("invalid shard '{s}': expected K/N with 1 <= K <= N, e.g. 2/4");
+        let (k, n) = s.split_once('/').ok_or_else(bad)?;
+        let index: u32 = k.trim().parse().map_err(|_| bad())?;
+        let count: u32 = n.trim().parse().map_err(|_| bad())?;
+        if index == 0 || count == 0 || index > count {
+            return Err(bad());
+        }
+        Ok(Self { index, count })
+    }
 }
 
 /// Walk `paths` (files and folders) and return the files to lint, sorted.
@@ -148,7 +195,10 @@ struct FileResult {
 
 /// Lint every file under `paths`.
 pub fn run(paths: &[PathBuf], config: &Config, opts: RunOptions) -> Result<Outcome, RunError> {
-    let (files, mut errors) = walk(paths, config)?;
+    let (mut files, mut errors) = walk(paths, config)?;
+    if let Some(shard) = opts.shard {
+        files.retain(|f| shard.contains(&display_path(f)));
+    }
     let results: Vec<Result<FileResult, FileError>> = files
         .par_iter()
         .map(|path| lint_file(path, config, paths, opts))
@@ -172,9 +222,16 @@ pub fn run(paths: &[PathBuf], config: &Config, opts: RunOptions) -> Result<Outco
         docs: summaries,
         config,
     };
-    outcome
-        .diagnostics
-        .extend(run_site_rules(&site, config, opts, &mut outcome.sources));
+    if opts.keep_index {
+        outcome.doc_diagnostics.clone_from(&outcome.diagnostics);
+    }
+    if opts.shard.is_none() {
+        let site_diagnostics = run_site(&site, config, opts, &mut outcome.sources);
+        outcome.diagnostics.extend(site_diagnostics);
+    }
+    if opts.keep_index {
+        outcome.docs = site.docs;
+    }
     diagnostic::sort(&mut outcome.diagnostics);
     errors.sort_by(|a, b| a.path.cmp(&b.path));
     outcome.errors = errors;
@@ -285,7 +342,9 @@ fn resolve(
         .collect()
 }
 
-fn run_site_rules(
+/// Run the site-wide rules over the summaries of every document of the site (in walk order,
+/// sorted by path) and resolve their findings to diagnostics.
+pub fn run_site(
     site: &Site<'_>,
     config: &Config,
     opts: RunOptions,

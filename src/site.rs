@@ -8,14 +8,14 @@ use crate::span::Span;
 use crate::suppress::Suppressions;
 
 /// A link as site rules need it.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct LinkSummary {
     pub href: String,
     pub span: Span,
 }
 
 /// What site rules need of one document (kept small: no body text).
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct DocSummary {
     pub path: PathBuf,
     pub display_path: String,

@@ -10,7 +10,7 @@ use crate::span::{LineIndex, Span};
 pub const UNKNOWN_RULE: &str = crate::rules::content::unknown_suppression::UnknownSuppression::ID;
 
 /// Which rules a directive covers: all, or the listed ids.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 enum Rules {
     All,
     Some(Vec<String>),
@@ -26,7 +26,7 @@ impl Rules {
 }
 
 /// The suppressions of one file.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Suppressions {
     file: Vec<Rules>,
     ranges: Vec<(Rules, Span)>,

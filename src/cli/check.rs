@@ -40,6 +40,7 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<u8> {
         &config,
         RunOptions {
             keep_sources: human,
+            ..RunOptions::default()
         },
     )?;
 
