@@ -2,6 +2,8 @@
 //!
 //! Nothing in the library prints; the binary and the reporters do.
 
+pub mod baseline;
+pub mod changed;
 pub mod cli;
 pub mod config;
 pub mod diagnostic;

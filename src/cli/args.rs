@@ -11,6 +11,7 @@ pub struct Cli {
 }
 
 #[derive(Debug, Subcommand)]
+#[allow(clippy::large_enum_variant)] // parsed once per process
 pub enum Command {
     /// Lint Markdown/MDX/HTML files and folders (default: .)
     Check(CheckArgs),
@@ -31,6 +32,10 @@ pub enum Command {
 pub enum Format {
     Human,
     Json,
+    /// GitHub Actions workflow commands (annotations)
+    Github,
+    /// SARIF 2.1.0 for code scanning
+    Sarif,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -71,4 +76,19 @@ pub struct CheckArgs {
     /// Default language of the content (front matter `lang` still wins)
     #[arg(long, value_enum)]
     pub lang: Option<Lang>,
+    /// Report only findings not recorded in this baseline file
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// Record the current findings in FILE (a baseline), then report none of them
+    #[arg(long, value_name = "FILE")]
+    pub write_baseline: Option<PathBuf>,
+    /// Lint the whole site but report only files changed since this git ref
+    #[arg(long, value_name = "REF")]
+    pub changed_since: Option<String>,
+    /// Also write a SARIF 2.1.0 report to FILE
+    #[arg(long, value_name = "FILE")]
+    pub sarif_file: Option<PathBuf>,
+    /// Append a Markdown summary to FILE (e.g. `$GITHUB_STEP_SUMMARY`)
+    #[arg(long, value_name = "FILE")]
+    pub step_summary: Option<PathBuf>,
 }

@@ -3,7 +3,7 @@ use std::io::IsTerminal;
 use anyhow::Context;
 
 use super::args::{CheckArgs, Format, Lang};
-use super::{exit, write_stdout};
+use super::{ci, exit, write_stdout};
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Level};
 use crate::lint::{self, RunOptions};
@@ -35,7 +35,7 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<u8> {
     }
 
     let human = args.format == Format::Human;
-    let outcome = lint::run(
+    let mut outcome = lint::run(
         &args.paths,
         &config,
         RunOptions {
@@ -48,6 +48,8 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<u8> {
         eprintln_safe(&format!("geolint: error: {}: {}", e.path, e.message));
     }
 
+    let notes = ci::narrow(args, &config, &mut outcome)?;
+
     let shown: Vec<&Diagnostic> = outcome
         .diagnostics
         .iter()
@@ -58,7 +60,10 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<u8> {
     let text = match args.format {
         Format::Human => report::human::render(&outcome, &shown, color, args.quiet),
         Format::Json => report::json::render(&outcome, &shown),
+        Format::Github => report::github::render(&shown),
+        Format::Sarif => ci::sarif(&outcome, &shown, &config),
     };
+    ci::side_reports(args, &outcome, &shown, &config, &notes)?;
     match &args.output {
         Some(path) => std::fs::write(path, text)
             .with_context(|| format!("cannot write report to {}", path.display()))?,

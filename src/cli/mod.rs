@@ -2,6 +2,7 @@
 
 mod args;
 mod check;
+mod ci;
 mod init;
 mod rules_cmd;
 

@@ -1,7 +1,10 @@
 //! One renderer per `--format`.
 
+pub mod github;
 pub mod human;
 pub mod json;
+pub mod sarif;
+pub mod summary;
 
 use crate::diagnostic::Level;
 use crate::lint::Outcome;
