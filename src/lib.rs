@@ -13,3 +13,4 @@ pub mod site;
 pub mod source;
 pub mod span;
 pub mod suppress;
+pub mod urlmap;
