@@ -202,7 +202,7 @@ fn lint_file(
         .flat_map(|r| relative_candidates(path, config, r))
         .collect::<Vec<_>>();
     let (diagnostics, mut summary) = lint_document(&doc, config, &rel);
-    summary.page = crate::urlmap::PageInfo::new(&doc, config, path, roots);
+    summary.page = crate::urlmap::PageInfo::new(&doc, config, path, roots, &rel);
     let source = (opts.keep_sources && !diagnostics.is_empty()).then(|| doc.source.clone());
     Ok(FileResult {
         diagnostics,

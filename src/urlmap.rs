@@ -179,17 +179,38 @@ pub struct PageInfo {
     pub whole_site: bool,
     /// The cluster named in front matter (the config's `cluster` mapping).
     pub cluster: Option<String>,
+    /// Span of the cluster value in front matter.
+    pub cluster_span: Option<crate::span::Span>,
+    /// The name of the page's content type.
+    pub content_type: Option<String>,
+    /// Explicit anchors in raw HTML (`id="…"`, `name="…"`), besides the heading ids.
+    pub anchors: Vec<String>,
 }
 
 impl PageInfo {
     /// Work out where `doc` (the file at `path`, walked from one of `roots`) is published.
     #[must_use]
-    pub fn new(doc: &Document, config: &Config, path: &Path, roots: &[PathBuf]) -> Self {
+    pub fn new(
+        doc: &Document,
+        config: &Config,
+        path: &Path,
+        roots: &[PathBuf],
+        rel_paths: &[String],
+    ) -> Self {
+        let content_type = config.content_type(rel_paths);
         let cx = DocContext {
             doc,
             config,
-            content_type: None,
+            content_type,
             lang: &config.language,
+        };
+        let cluster_field = cx.text_field("cluster");
+        let common = Self {
+            cluster: cluster_field.as_ref().map(|t| t.text.clone()),
+            cluster_span: cluster_field.map(|t| t.span),
+            content_type: content_type.map(|c| c.name.clone()),
+            anchors: html_anchor_ids(&doc.source),
+            ..Self::default()
         };
         let abs = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
         let abs_roots: Vec<PathBuf> = roots
@@ -199,12 +220,8 @@ impl PageInfo {
         let config_root =
             std::fs::canonicalize(&config.root).unwrap_or_else(|_| config.root.clone());
         let placed = place(&abs, &config.urls.content_dirs, &config_root, &abs_roots);
-        let cluster = cx.text_field("cluster").map(|t| t.text);
         let Some(placed) = placed else {
-            return Self {
-                cluster,
-                ..Self::default()
-            };
+            return common;
         };
         let whole_site = abs_roots
             .iter()
@@ -216,7 +233,9 @@ impl PageInfo {
                 .map(str::trim)
                 .filter(|s| !s.is_empty())
         };
+        // An empty file (reported by `content/empty-file`) is not a page yet.
         let not_a_page = placed.partial
+            || doc.source.trim().is_empty()
             || fm
                 .and_then(|r| r.get("permalink"))
                 .and_then(crate::source::frontmatter::FmNode::as_bool)
@@ -279,9 +298,23 @@ impl PageInfo {
             content_dir: Some(placed.content_dir),
             list,
             whole_site,
-            cluster,
+            ..common
         }
     }
+}
+
+/// `id="…"` and `name="…"` attributes of raw HTML tags (explicit anchors).
+fn html_anchor_ids(source: &str) -> Vec<String> {
+    static ID: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        crate::rules::regex(r#"<[a-zA-Z][^>]*?\s(?:id|name)\s*=\s*["']([^"']+)["']"#)
+    });
+    let mut ids: Vec<String> = ID
+        .captures_iter(source)
+        .filter_map(|c| c.get(1).map(|m| m.as_str().to_string()))
+        .collect();
+    ids.sort();
+    ids.dedup();
+    ids
 }
 
 /// Where a file sits: its site root, content folder and path below it.
@@ -584,6 +617,7 @@ const GENERATED_EXTENSIONS: &[&str] = &["xml", "json", "txt", "webmanifest", "rs
 pub struct UrlMap<'s> {
     site: &'s Site<'s>,
     by_key: HashMap<String, usize>,
+    by_path: HashMap<PathBuf, usize>,
     generated: HashSet<String>,
     generated_prefixes: Vec<String>,
     /// Hosts of `site_url` without `www.`.
@@ -601,7 +635,9 @@ impl<'s> UrlMap<'s> {
         let mut generated = HashSet::new();
         let mut prefixes = Vec::new();
         let mut urls = Vec::new();
+        let mut by_path = HashMap::new();
         for (i, d) in site.docs.iter().enumerate() {
+            by_path.entry(crate::site::normalize(&d.path)).or_insert(i);
             let Some(url) = &d.page.url else { continue };
             by_key.entry(key(url)).or_insert(i);
             urls.push(url.clone());
@@ -633,6 +669,7 @@ impl<'s> UrlMap<'s> {
         Self {
             site,
             by_key,
+            by_path,
             generated,
             generated_prefixes: prefixes,
             host: site_url
@@ -756,7 +793,7 @@ impl<'s> UrlMap<'s> {
             if let Some(ext) = extension(file_part) {
                 let dir = doc.path.parent().unwrap_or(Path::new(""));
                 let on_disk = dir.join(decode(file_part));
-                if let Some(t) = self.site.find(&on_disk) {
+                if let Some(&t) = self.by_path.get(&crate::site::normalize(&on_disk)) {
                     return Resolved {
                         target: Target::Page(t),
                         form: LinkForm::File,
@@ -765,9 +802,15 @@ impl<'s> UrlMap<'s> {
                         insecure,
                     };
                 }
-                if on_disk.is_file() && !PAGE_EXTENSIONS.contains(&ext.as_str()) {
+                if on_disk.is_file() {
+                    // A static file, or a page source the run did not include.
+                    let target = if PAGE_EXTENSIONS.contains(&ext.as_str()) {
+                        Target::Unknown
+                    } else {
+                        Target::Asset(on_disk)
+                    };
                     return Resolved {
-                        target: Target::Asset(on_disk),
+                        target,
                         form: LinkForm::File,
                         path: None,
                         fragment,
@@ -962,7 +1005,7 @@ mod tests {
                 let doc =
                     crate::source::parse(path.clone(), path.display().to_string(), format, text);
                 let (_, mut summary) = crate::lint::lint_document(&doc, config, &[]);
-                summary.page = PageInfo::new(&doc, config, path, roots);
+                summary.page = PageInfo::new(&doc, config, path, roots, &[]);
                 summary
             })
             .collect()
