@@ -54,6 +54,7 @@ struct RawConfig {
     heading: Option<HeadingOptions>,
     meta: Option<MetaOptions>,
     content: Option<ContentOptions>,
+    urls: Option<crate::urlmap::RawUrls>,
     rules: Option<BTreeMap<Spanned<String>, Spanned<String>>>,
     custom: Option<Vec<Spanned<crate::rules::custom::RawCustomRule>>>,
 }
@@ -225,6 +226,8 @@ pub struct Config {
     pub description_min: usize,
     pub description_max: usize,
     pub paragraph_max_words: usize,
+    /// Where pages and static files are published (`[urls]`).
+    pub urls: crate::urlmap::UrlOptions,
     /// Rule levels set in the file or on the command line.
     pub levels: BTreeMap<String, Level>,
     pub custom: Vec<crate::rules::custom::CustomRule>,
@@ -383,6 +386,9 @@ impl Config {
         let cd = default_raw.content.unwrap_or_default();
         let cu = user_raw.content.unwrap_or_default();
 
+        let urls = crate::urlmap::UrlOptions::build(user_raw.urls, default_raw.urls)
+            .map_err(|e| err(None, format!("urls: {e}")))?;
+
         let mut custom = Vec::new();
         for raw in user_raw.custom.unwrap_or_default() {
             let span = raw.span();
@@ -449,6 +455,7 @@ impl Config {
                 .paragraph_max_words
                 .or(cd.paragraph_max_words)
                 .unwrap_or(150),
+            urls,
             levels,
             custom,
         })

@@ -17,3 +17,4 @@ pub mod site;
 pub mod source;
 pub mod span;
 pub mod suppress;
+pub mod urlmap;

@@ -258,7 +258,8 @@ fn lint_file(
         .iter()
         .flat_map(|r| relative_candidates(path, config, r))
         .collect::<Vec<_>>();
-    let (diagnostics, summary) = lint_document(&doc, config, &rel);
+    let (diagnostics, mut summary) = lint_document(&doc, config, &rel);
+    summary.page = crate::urlmap::PageInfo::new(&doc, config, path, roots, &rel);
     let source = (opts.keep_sources && !diagnostics.is_empty()).then(|| doc.source.clone());
     Ok(FileResult {
         diagnostics,

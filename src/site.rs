@@ -12,6 +12,10 @@ use crate::suppress::Suppressions;
 pub struct LinkSummary {
     pub href: String,
     pub span: Span,
+    /// Visible text of the link.
+    pub text: String,
+    /// False for links in HTML page chrome (nav, footer ...).
+    pub in_main: bool,
 }
 
 /// What site rules need of one document (kept small: no body text).
@@ -24,6 +28,8 @@ pub struct DocSummary {
     pub links: Vec<LinkSummary>,
     pub draft: bool,
     pub suppressions: Suppressions,
+    /// Where the page is published (filled in by the run, see [`crate::urlmap::PageInfo`]).
+    pub page: crate::urlmap::PageInfo,
 }
 
 impl DocSummary {
@@ -40,10 +46,13 @@ impl DocSummary {
                 .map(|l| LinkSummary {
                     href: l.href.clone(),
                     span: l.span,
+                    text: l.text.clone(),
+                    in_main: l.in_main,
                 })
                 .collect(),
             draft,
             suppressions,
+            page: crate::urlmap::PageInfo::default(),
         }
     }
 }

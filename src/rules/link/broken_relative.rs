@@ -179,7 +179,7 @@ fn html_ids(source: &str) -> impl Iterator<Item = &str> {
 
 /// Generators slug headings differently ("Public/private" → `publicprivate` on GitHub and
 /// Hugo, `public-private` in Zola): compare ids on their letters and digits only.
-fn same_anchor(id: &str, fragment: &str) -> bool {
+pub(crate) fn same_anchor(id: &str, fragment: &str) -> bool {
     id == fragment
         || id
             .chars()
@@ -191,7 +191,7 @@ fn same_anchor(id: &str, fragment: &str) -> bool {
                 .flat_map(char::to_lowercase))
 }
 
-fn suggest<'a>(want: &str, ids: impl Iterator<Item = &'a str>) -> String {
+pub(crate) fn suggest<'a>(want: &str, ids: impl Iterator<Item = &'a str>) -> String {
     let best = ids
         .map(|id| (crate::rules::registry::levenshtein(want, id), id))
         .filter(|(d, _)| *d <= 3)

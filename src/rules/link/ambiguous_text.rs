@@ -1,0 +1,180 @@
+use std::collections::BTreeMap;
+
+use crate::declare_rule;
+use crate::diagnostic::Finding;
+use crate::rules::link::generic_text::GENERIC;
+use crate::rules::link::graph::Graph;
+use crate::rules::Rule;
+use crate::site::Site;
+use crate::urlmap::{key, LinkForm, Target};
+
+declare_rule! {
+    /// ## What it checks
+    /// The same link text used for internal links to different pages anywhere on the site
+    /// ("prijzen" to `/prijzen/` on one page and to `/blog/wat-kost-een-ai-workshop/` on
+    /// another). Texts are compared without case, punctuation and extra spaces. The target most
+    /// links with that text go to counts as its page; each link with that text to another page
+    /// is reported. Generic texts ("lees meer", left to `link/generic-text`), texts without
+    /// letters and links in HTML page chrome are skipped.
+    ///
+    /// ## Why it matters
+    /// Search engines read anchor text as a description of the target. One text for two pages
+    /// makes them compete for the same words, and readers who saw the text before expect the
+    /// same page.
+    ///
+    /// ## Example
+    /// `[AI-workshop](/blog/wat-kost-een-ai-workshop/)` here and `[AI-workshop](/diensten/)`
+    /// elsewhere → `[wat een AI-workshop kost](/blog/wat-kost-een-ai-workshop/)`.
+    pub struct AmbiguousText => "link/ambiguous-text", Warning, "one link text should lead to one page"
+}
+
+/// Link text compared: lowercase words of letters and digits.
+fn normalize(text: &str) -> String {
+    text.chars()
+        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+impl Rule for AmbiguousText {
+    fn is_site_rule(&self) -> bool {
+        true
+    }
+
+    fn check_site(&self, site: &Site<'_>, out: &mut Vec<(usize, Finding)>) {
+        let graph = Graph::new(site);
+        // text → target URL key → links (doc, link index)
+        let mut by_text: BTreeMap<String, BTreeMap<String, Vec<(usize, usize)>>> = BTreeMap::new();
+        let mut shown: BTreeMap<String, String> = BTreeMap::new();
+        for (i, doc) in site.docs.iter().enumerate() {
+            for (li, (l, r)) in doc
+                .links
+                .iter()
+                .zip(graph.links.get(i).into_iter().flatten())
+                .enumerate()
+            {
+                if !l.in_main || r.form == LinkForm::SamePage {
+                    continue;
+                }
+                let url = match &r.target {
+                    Target::Page(t) => site.docs.get(*t).and_then(|d| d.page.url.clone()),
+                    Target::External => None,
+                    _ => r.path.clone(),
+                };
+                let Some(url) = url else { continue };
+                let text = normalize(&l.text);
+                if text.is_empty()
+                    || !text.chars().any(char::is_alphabetic)
+                    || GENERIC.contains(&text.as_str())
+                {
+                    continue;
+                }
+                let k = key(&url);
+                shown.entry(k.clone()).or_insert(url);
+                by_text
+                    .entry(text)
+                    .or_default()
+                    .entry(k)
+                    .or_default()
+                    .push((i, li));
+            }
+        }
+        for targets in by_text.values() {
+            if targets.len() < 2 {
+                continue;
+            }
+            // The main target: most links, then the first URL.
+            let Some((main, main_links)) = targets
+                .iter()
+                .max_by(|a, b| a.1.len().cmp(&b.1.len()).then_with(|| b.0.cmp(a.0)))
+            else {
+                continue;
+            };
+            let main_url = shown.get(main).map_or(main.as_str(), String::as_str);
+            for (k, links) in targets {
+                if k == main {
+                    continue;
+                }
+                let here = shown.get(k).map_or(k.as_str(), String::as_str);
+                for &(i, li) in links {
+                    let Some(l) = site.docs.get(i).and_then(|d| d.links.get(li)) else {
+                        continue;
+                    };
+                    let n = main_links.len();
+                    out.push((
+                        i,
+                        Finding::new(
+                            Self::ID,
+                            format!(
+                                "link text \"{}\" leads to `{here}` here but to `{main_url}` in {n} other {}",
+                                l.text.trim(),
+                                if n == 1 { "link" } else { "links" }
+                            ),
+                        )
+                        .at(l.span)
+                        .help("use link text that names this page, so that each text leads to one page"),
+                    ));
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::link::graph::testing::run_site;
+
+    #[test]
+    fn fails_on_one_text_for_two_pages() {
+        let hits = run_site(
+            AmbiguousText::ID,
+            &[
+                (
+                    "content/blog/a.md",
+                    "# A\n\nZie [AI-workshop](/blog/kosten/).\n",
+                ),
+                (
+                    "content/blog/b.md",
+                    "# B\n\nZie [AI workshop](/blog/kosten/).\n",
+                ),
+                (
+                    "content/blog/c.md",
+                    "# C\n\nZie [AI-Workshop!](/diensten/).\n",
+                ),
+                ("content/blog/kosten.md", "# K\n"),
+                ("content/diensten.md", "# D\n"),
+            ],
+            "",
+        );
+        let got: Vec<_> = hits
+            .iter()
+            .map(|h| (h.file.as_str(), h.text.as_str(), h.message.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [(
+                "content/blog/c.md",
+                "[AI-Workshop!](/diensten/)",
+                "link text \"AI-Workshop!\" leads to `/diensten/` here but to `/blog/kosten/` in 2 other links"
+            )]
+        );
+    }
+
+    #[test]
+    fn passes_on_consistent_generic_and_external_texts() {
+        let hits = run_site(
+            AmbiguousText::ID,
+            &[
+                ("content/blog/a.md", "# A\n\n[kosten](/blog/kosten/) [lees meer](/blog/b/) [bron](https://a.nl/) [1](/blog/b/)\n"),
+                ("content/blog/b.md", "# B\n\n[kosten](../kosten/) [lees meer](/blog/a/) [bron](https://b.nl/) [1](/blog/a/)\n"),
+                ("content/blog/kosten.md", "# K\n"),
+            ],
+            "",
+        );
+        assert!(hits.is_empty(), "{hits:?}");
+    }
+}
