@@ -54,6 +54,7 @@ struct RawConfig {
     heading: Option<HeadingOptions>,
     meta: Option<MetaOptions>,
     content: Option<ContentOptions>,
+    keyword: Option<KeywordOptions>,
     rules: Option<BTreeMap<Spanned<String>, Spanned<String>>>,
     custom: Option<Vec<Spanned<crate::rules::custom::RawCustomRule>>>,
 }
@@ -202,6 +203,20 @@ pub struct ContentOptions {
     pub paragraph_max_words: Option<usize>,
 }
 
+/// Options of the keyword rules.
+#[derive(Debug, Clone, Copy, Default, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct KeywordOptions {
+    /// Lowest keyword density in percent (`keyword/low-density`).
+    pub density_min: Option<f64>,
+    /// Highest keyword density in percent (`keyword/stuffing`).
+    pub density_max: Option<f64>,
+    /// Least share of H2 headings (0–1) that carry a keyword (`keyword/h2-coverage`).
+    pub h2_min_share: Option<f64>,
+    /// How many words of the body count as the introduction.
+    pub intro_words: Option<usize>,
+}
+
 /// The resolved configuration.
 #[derive(Debug, Clone)]
 pub struct Config {
@@ -225,6 +240,8 @@ pub struct Config {
     pub description_min: usize,
     pub description_max: usize,
     pub paragraph_max_words: usize,
+    /// Options of the keyword rules (unset values: the rules' defaults).
+    pub keyword: KeywordOptions,
     /// Rule levels set in the file or on the command line.
     pub levels: BTreeMap<String, Level>,
     pub custom: Vec<crate::rules::custom::CustomRule>,
@@ -382,6 +399,14 @@ impl Config {
         let mu = user_raw.meta.unwrap_or_default();
         let cd = default_raw.content.unwrap_or_default();
         let cu = user_raw.content.unwrap_or_default();
+        let kd = default_raw.keyword.unwrap_or_default();
+        let ku = user_raw.keyword.unwrap_or_default();
+        let keyword = KeywordOptions {
+            density_min: ku.density_min.or(kd.density_min),
+            density_max: ku.density_max.or(kd.density_max),
+            h2_min_share: ku.h2_min_share.or(kd.h2_min_share),
+            intro_words: ku.intro_words.or(kd.intro_words),
+        };
 
         let mut custom = Vec::new();
         for raw in user_raw.custom.unwrap_or_default() {
@@ -449,6 +474,7 @@ impl Config {
                 .paragraph_max_words
                 .or(cd.paragraph_max_words)
                 .unwrap_or(150),
+            keyword,
             levels,
             custom,
         })

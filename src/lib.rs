@@ -6,6 +6,7 @@ pub mod cli;
 pub mod config;
 pub mod diagnostic;
 pub mod document;
+pub mod keywords;
 pub mod lint;
 pub mod report;
 pub mod rules;

@@ -172,9 +172,14 @@ pub fn run(paths: &[PathBuf], config: &Config, opts: RunOptions) -> Result<Outco
         docs: summaries,
         config,
     };
-    outcome
-        .diagnostics
-        .extend(run_site_rules(&site, config, opts, &mut outcome.sources));
+    let partial = !paths.iter().any(|p| p.is_dir());
+    outcome.diagnostics.extend(run_site_rules(
+        &site,
+        config,
+        opts,
+        &mut outcome.sources,
+        partial,
+    ));
     diagnostic::sort(&mut outcome.diagnostics);
     errors.sort_by(|a, b| a.path.cmp(&b.path));
     outcome.errors = errors;
@@ -253,8 +258,11 @@ pub fn lint_document(
         }
     }
     let draft = cx.is_draft();
+    let keywords = crate::rules::keyword::summarise(&cx);
     let diagnostics = resolve(findings, config, doc, &suppressions);
-    (diagnostics, DocSummary::new(doc, draft, suppressions))
+    let mut summary = DocSummary::new(doc, draft, suppressions);
+    summary.keywords = keywords;
+    (diagnostics, summary)
 }
 
 fn resolve(
@@ -290,10 +298,14 @@ fn run_site_rules(
     config: &Config,
     opts: RunOptions,
     sources: &mut BTreeMap<String, String>,
+    partial: bool,
 ) -> Vec<Diagnostic> {
     let mut findings: Vec<(usize, Finding)> = Vec::new();
     for rule in ALL {
-        if rule.is_site_rule() && config.level(rule.info().id) != Level::Off {
+        if rule.is_site_rule()
+            && config.level(rule.info().id) != Level::Off
+            && !(partial && rule.needs_whole_site())
+        {
             rule.check_site(site, &mut findings);
         }
     }
@@ -306,6 +318,9 @@ fn run_site_rules(
         by_doc.entry(i).or_default().push(f);
     }
     let mut out = Vec::new();
+    if let (Some(fs), Some(path)) = (by_doc.remove(&CONFIG_DOC), config.path.as_deref()) {
+        out.extend(config_findings(fs, config, path, opts, sources));
+    }
     for (i, fs) in by_doc {
         let Some(summary) = site.docs.get(i) else {
             continue;
@@ -337,6 +352,36 @@ fn run_site_rules(
         if opts.keep_sources {
             sources.entry(summary.display_path.clone()).or_insert(text);
         }
+    }
+    out
+}
+
+/// The document index with which a site rule reports on the config file itself (a keyword of
+/// a `[[cluster]]` that no page covers, say). Dropped when the config is the built-in one.
+pub const CONFIG_DOC: usize = usize::MAX;
+
+fn config_findings(
+    findings: Vec<Finding>,
+    config: &Config,
+    path: &Path,
+    opts: RunOptions,
+    sources: &mut BTreeMap<String, String>,
+) -> Vec<Diagnostic> {
+    let display = display_path(path);
+    let text = std::fs::read_to_string(path).unwrap_or_default();
+    let lines = crate::span::LineIndex::new(&text);
+    let out: Vec<Diagnostic> = findings
+        .into_iter()
+        .filter_map(|f| {
+            let configured = config.level(f.rule);
+            (configured != Level::Off).then(|| {
+                let level = f.level.unwrap_or(configured);
+                Diagnostic::from_finding(f, level, &display, &text, &lines)
+            })
+        })
+        .collect();
+    if opts.keep_sources && !out.is_empty() {
+        sources.entry(display).or_insert(text);
     }
     out
 }

@@ -24,6 +24,8 @@ pub struct DocSummary {
     pub links: Vec<LinkSummary>,
     pub draft: bool,
     pub suppressions: Suppressions,
+    /// Keywords, cluster and URL of the page (`keyword/*` site rules, `geolint clusters`).
+    pub keywords: crate::rules::keyword::PageSummary,
 }
 
 impl DocSummary {
@@ -44,6 +46,7 @@ impl DocSummary {
                 .collect(),
             draft,
             suppressions,
+            keywords: crate::rules::keyword::PageSummary::default(),
         }
     }
 }
