@@ -3,6 +3,7 @@
 //! Nothing in the library prints; the binary and the reporters do.
 
 pub mod cli;
+pub mod clusters;
 pub mod config;
 pub mod diagnostic;
 pub mod document;

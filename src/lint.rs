@@ -30,6 +30,8 @@ pub struct Outcome {
     /// Sources of files with diagnostics (only when asked for, for the human report).
     pub sources: BTreeMap<String, String>,
     pub errors: Vec<FileError>,
+    /// The per-page summaries the site rules saw (for reports such as `geolint clusters`).
+    pub pages: Vec<DocSummary>,
 }
 
 impl Outcome {
@@ -180,6 +182,7 @@ pub fn run(paths: &[PathBuf], config: &Config, opts: RunOptions) -> Result<Outco
         &mut outcome.sources,
         partial,
     ));
+    outcome.pages = site.docs;
     diagnostic::sort(&mut outcome.diagnostics);
     errors.sort_by(|a, b| a.path.cmp(&b.path));
     outcome.errors = errors;

@@ -25,6 +25,8 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Keyword-cluster coverage report: pages, gaps, cannibalisation, links
+    Clusters(ClustersArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -68,6 +70,25 @@ pub struct CheckArgs {
     /// Set a rule's level: --rule heading/single-h1=warning (repeatable)
     #[arg(long = "rule", value_name = "ID=LEVEL")]
     pub rules: Vec<String>,
+    /// Default language of the content (front matter `lang` still wins)
+    #[arg(long, value_enum)]
+    pub lang: Option<Lang>,
+}
+
+#[derive(Debug, Args)]
+pub struct ClustersArgs {
+    /// Files and folders of the site
+    #[arg(default_value = ".")]
+    pub paths: Vec<PathBuf>,
+    /// Use this config file instead of looking for geolint.toml
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+    /// Write the report to FILE instead of stdout
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
     /// Default language of the content (front matter `lang` still wins)
     #[arg(long, value_enum)]
     pub lang: Option<Lang>,

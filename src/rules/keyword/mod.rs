@@ -540,7 +540,7 @@ pub fn summarise(cx: &DocContext<'_>) -> PageSummary {
                 title: has(&title),
                 h1: has(&h1),
                 intro: has(&intro),
-                body: !body.find(&kw).is_empty(),
+                body: body.count(&kw) > 0,
             });
         }
     }
