@@ -55,6 +55,7 @@ struct RawConfig {
     meta: Option<MetaOptions>,
     content: Option<ContentOptions>,
     urls: Option<crate::urlmap::RawUrls>,
+    keyword: Option<KeywordOptions>,
     rules: Option<BTreeMap<Spanned<String>, Spanned<String>>>,
     custom: Option<Vec<Spanned<crate::rules::custom::RawCustomRule>>>,
 }
@@ -203,6 +204,20 @@ pub struct ContentOptions {
     pub paragraph_max_words: Option<usize>,
 }
 
+/// Options of the keyword rules.
+#[derive(Debug, Clone, Copy, Default, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct KeywordOptions {
+    /// Lowest keyword density in percent (`keyword/low-density`).
+    pub density_min: Option<f64>,
+    /// Highest keyword density in percent (`keyword/stuffing`).
+    pub density_max: Option<f64>,
+    /// Least share of H2 headings (0–1) that carry a keyword (`keyword/h2-coverage`).
+    pub h2_min_share: Option<f64>,
+    /// How many words of the body count as the introduction.
+    pub intro_words: Option<usize>,
+}
+
 /// The resolved configuration.
 #[derive(Debug, Clone)]
 pub struct Config {
@@ -228,6 +243,8 @@ pub struct Config {
     pub paragraph_max_words: usize,
     /// Where pages and static files are published (`[urls]`).
     pub urls: crate::urlmap::UrlOptions,
+    /// Options of the keyword rules (unset values: the rules' defaults).
+    pub keyword: KeywordOptions,
     /// Rule levels set in the file or on the command line.
     pub levels: BTreeMap<String, Level>,
     pub custom: Vec<crate::rules::custom::CustomRule>,
@@ -385,6 +402,14 @@ impl Config {
         let mu = user_raw.meta.unwrap_or_default();
         let cd = default_raw.content.unwrap_or_default();
         let cu = user_raw.content.unwrap_or_default();
+        let kd = default_raw.keyword.unwrap_or_default();
+        let ku = user_raw.keyword.unwrap_or_default();
+        let keyword = KeywordOptions {
+            density_min: ku.density_min.or(kd.density_min),
+            density_max: ku.density_max.or(kd.density_max),
+            h2_min_share: ku.h2_min_share.or(kd.h2_min_share),
+            intro_words: ku.intro_words.or(kd.intro_words),
+        };
 
         let urls = crate::urlmap::UrlOptions::build(user_raw.urls, default_raw.urls)
             .map_err(|e| err(None, format!("urls: {e}")))?;
@@ -456,6 +481,7 @@ impl Config {
                 .or(cd.paragraph_max_words)
                 .unwrap_or(150),
             urls,
+            keyword,
             levels,
             custom,
         })

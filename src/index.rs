@@ -25,6 +25,8 @@ pub struct SiteIndex {
     pub shard: Option<String>,
     /// Files linted by this run.
     pub files: usize,
+    /// Whether the run named files only (no folder): whole-site rules then stay silent.
+    pub partial: bool,
     /// Findings of the per-document rules (site rules run in `merge`).
     pub diagnostics: Vec<Diagnostic>,
     pub errors: Vec<FileError>,
@@ -70,6 +72,7 @@ impl SiteIndex {
             format: FORMAT,
             shard: shard.map(|s| format!("{}/{}", s.index, s.count)),
             files: outcome.files,
+            partial: outcome.partial,
             diagnostics: outcome.doc_diagnostics.clone(),
             errors: outcome.errors.clone(),
             docs: outcome.docs.clone(),
@@ -125,6 +128,7 @@ pub fn merge(
     let mut outcome = Outcome::default();
     let mut docs: Vec<DocSummary> = Vec::new();
     let mut seen: HashSet<PathBuf> = HashSet::new();
+    let mut partial = false;
     for (path, index) in indexes {
         for d in &index.docs {
             if !seen.insert(d.path.clone()) {
@@ -135,6 +139,7 @@ pub fn merge(
             }
         }
         outcome.files += index.files;
+        partial |= index.partial;
         outcome.diagnostics.extend(index.diagnostics);
         outcome.errors.extend(index.errors);
         docs.extend(index.docs);
@@ -143,7 +148,7 @@ pub fn merge(
     docs.sort_by(|a, b| a.path.cmp(&b.path));
     let site = Site { docs, config };
     let mut sources = BTreeMap::new();
-    let site_diagnostics = lint::run_site(&site, config, opts, &mut sources);
+    let site_diagnostics = lint::run_site(&site, config, opts, &mut sources, partial);
     outcome.diagnostics.extend(site_diagnostics);
     if opts.keep_sources {
         // The human report shows a snippet of every finding: read the files that have any.
@@ -164,6 +169,8 @@ pub fn merge(
         }
         outcome.sources = sources;
     }
+    outcome.partial = partial;
+    outcome.docs = site.docs;
     diagnostic::sort(&mut outcome.diagnostics);
     outcome.errors.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(outcome)

@@ -5,10 +5,12 @@
 pub mod baseline;
 pub mod changed;
 pub mod cli;
+pub mod clusters;
 pub mod config;
 pub mod diagnostic;
 pub mod document;
 pub mod index;
+pub mod keywords;
 pub mod lint;
 pub mod parse_only;
 pub mod report;

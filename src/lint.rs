@@ -30,9 +30,11 @@ pub struct Outcome {
     /// Sources of files with diagnostics (only when asked for, for the human report).
     pub sources: BTreeMap<String, String>,
     pub errors: Vec<FileError>,
-    /// Per-document summaries and the per-document diagnostics, for `--emit-index` (only
-    /// when [`RunOptions::keep_index`]).
+    /// Per-document summaries the site rules saw (for `--emit-index` and reports such as
+    /// `geolint clusters`), and whether the run was partial (files only, no folder).
     pub docs: Vec<DocSummary>,
+    pub partial: bool,
+    /// The per-document diagnostics, for `--emit-index` (only with [`RunOptions::keep_index`]).
     pub doc_diagnostics: Vec<Diagnostic>,
 }
 
@@ -222,16 +224,16 @@ pub fn run(paths: &[PathBuf], config: &Config, opts: RunOptions) -> Result<Outco
         docs: summaries,
         config,
     };
+    let partial = !paths.iter().any(|p| p.is_dir());
     if opts.keep_index {
         outcome.doc_diagnostics.clone_from(&outcome.diagnostics);
     }
     if opts.shard.is_none() {
-        let site_diagnostics = run_site(&site, config, opts, &mut outcome.sources);
+        let site_diagnostics = run_site(&site, config, opts, &mut outcome.sources, partial);
         outcome.diagnostics.extend(site_diagnostics);
     }
-    if opts.keep_index {
-        outcome.docs = site.docs;
-    }
+    outcome.partial = partial;
+    outcome.docs = site.docs;
     diagnostic::sort(&mut outcome.diagnostics);
     errors.sort_by(|a, b| a.path.cmp(&b.path));
     outcome.errors = errors;
@@ -311,8 +313,11 @@ pub fn lint_document(
         }
     }
     let draft = cx.is_draft();
+    let keywords = crate::rules::keyword::summarise(&cx);
     let diagnostics = resolve(findings, config, doc, &suppressions);
-    (diagnostics, DocSummary::new(doc, draft, suppressions))
+    let mut summary = DocSummary::new(doc, draft, suppressions);
+    summary.keywords = keywords;
+    (diagnostics, summary)
 }
 
 fn resolve(
@@ -350,10 +355,14 @@ pub fn run_site(
     config: &Config,
     opts: RunOptions,
     sources: &mut BTreeMap<String, String>,
+    partial: bool,
 ) -> Vec<Diagnostic> {
     let mut findings: Vec<(usize, Finding)> = Vec::new();
     for rule in ALL {
-        if rule.is_site_rule() && config.level(rule.info().id) != Level::Off {
+        if rule.is_site_rule()
+            && config.level(rule.info().id) != Level::Off
+            && !(partial && rule.needs_whole_site())
+        {
             rule.check_site(site, &mut findings);
         }
     }
@@ -366,6 +375,9 @@ pub fn run_site(
         by_doc.entry(i).or_default().push(f);
     }
     let mut out = Vec::new();
+    if let (Some(fs), Some(path)) = (by_doc.remove(&CONFIG_DOC), config.path.as_deref()) {
+        out.extend(config_findings(fs, config, path, opts, sources));
+    }
     for (i, fs) in by_doc {
         let Some(summary) = site.docs.get(i) else {
             continue;
@@ -397,6 +409,36 @@ pub fn run_site(
         if opts.keep_sources {
             sources.entry(summary.display_path.clone()).or_insert(text);
         }
+    }
+    out
+}
+
+/// The document index with which a site rule reports on the config file itself (a keyword of
+/// a `[[cluster]]` that no page covers, say). Dropped when the config is the built-in one.
+pub const CONFIG_DOC: usize = usize::MAX;
+
+fn config_findings(
+    findings: Vec<Finding>,
+    config: &Config,
+    path: &Path,
+    opts: RunOptions,
+    sources: &mut BTreeMap<String, String>,
+) -> Vec<Diagnostic> {
+    let display = display_path(path);
+    let text = std::fs::read_to_string(path).unwrap_or_default();
+    let lines = crate::span::LineIndex::new(&text);
+    let out: Vec<Diagnostic> = findings
+        .into_iter()
+        .filter_map(|f| {
+            let configured = config.level(f.rule);
+            (configured != Level::Off).then(|| {
+                let level = f.level.unwrap_or(configured);
+                Diagnostic::from_finding(f, level, &display, &text, &lines)
+            })
+        })
+        .collect();
+    if opts.keep_sources && !out.is_empty() {
+        sources.entry(display).or_insert(text);
     }
     out
 }

@@ -30,6 +30,8 @@ pub struct DocSummary {
     pub suppressions: Suppressions,
     /// Where the page is published (filled in by the run, see [`crate::urlmap::PageInfo`]).
     pub page: crate::urlmap::PageInfo,
+    /// Keywords, cluster and URL of the page (`keyword/*` site rules, `geolint clusters`).
+    pub keywords: crate::rules::keyword::PageSummary,
 }
 
 impl DocSummary {
@@ -53,6 +55,7 @@ impl DocSummary {
             draft,
             suppressions,
             page: crate::urlmap::PageInfo::default(),
+            keywords: crate::rules::keyword::PageSummary::default(),
         }
     }
 }

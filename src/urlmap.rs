@@ -160,7 +160,7 @@ impl UrlOptions {
 }
 
 /// What the URL map keeps of one document (small plain data, see `DocSummary`).
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct PageInfo {
     /// The URL path the page is published at (`/blog/ai-kosten/`); `None` when the file is not
     /// a page (a partial such as `_includes/x.md`, or `permalink: false`).

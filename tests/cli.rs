@@ -901,3 +901,55 @@ fn rules_table_accepts_custom_rule_ids() {
     assert_eq!(code, 1, "{stderr}");
     assert_eq!(diagnostics(&json)[0]["severity"], "error");
 }
+
+// ---------------------------------------------------------------------------------------------
+// geolint clusters
+
+#[test]
+fn clusters_report_shows_coverage_gap_and_cannibalisation_on_the_fixture_site() {
+    let r = run(geolint_in(&repo_root()).args(["clusters", "fixtures/site"]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout.contains("gaps: `kosten AI-cursus`"),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout
+            .contains("cannibalised: `prijzen AI-trainingen` is the primary keyword of"),
+        "{}",
+        r.stdout
+    );
+    insta::assert_snapshot!("clusters_fixture_site_human", r.stdout);
+
+    let r = run(geolint_in(&repo_root()).args(["clusters", "--format", "json", "fixtures/site"]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let json: Value = serde_json::from_str(&r.stdout).expect("json");
+    let first = &json["clusters"][0];
+    assert_eq!(first["name"], "AI-workshop kosten");
+    assert_eq!(first["gaps"], serde_json::json!(["kosten AI-cursus"]));
+    assert_eq!(
+        first["pillar_page"],
+        "fixtures/site/content/blog/wat-kost-een-ai-workshop.md"
+    );
+    assert_eq!(
+        first["cannibalised"][0]["pages"].as_array().map(Vec::len),
+        Some(2)
+    );
+    assert_eq!(first["pages"][0]["coverage"][0]["title"], true);
+}
+
+#[test]
+fn clusters_without_config_says_so_and_missing_path_exits_2() {
+    let dir = site(&[("page.md", &good_page("Tekst."))]);
+    let r = run(geolint_in(dir.path()).args(["clusters", "."]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout.starts_with("no keyword clusters configured"),
+        "{}",
+        r.stdout
+    );
+    let r = run(geolint_in(dir.path()).args(["clusters", "nope"]));
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("path not found: nope"), "{}", r.stderr);
+}

@@ -26,6 +26,8 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Keyword-cluster coverage report: pages, gaps, cannibalisation, links
+    Clusters(ClustersArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -36,6 +38,13 @@ pub enum Format {
     Github,
     /// SARIF 2.1.0 for code scanning
     Sarif,
+}
+
+/// Formats of the report commands (`clusters`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    Human,
+    Json,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -91,4 +100,23 @@ pub struct CheckArgs {
     /// Append a Markdown summary to FILE (e.g. `$GITHUB_STEP_SUMMARY`)
     #[arg(long, value_name = "FILE")]
     pub step_summary: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ClustersArgs {
+    /// Files and folders of the site
+    #[arg(default_value = ".")]
+    pub paths: Vec<PathBuf>,
+    /// Use this config file instead of looking for geolint.toml
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = ReportFormat::Human)]
+    pub format: ReportFormat,
+    /// Write the report to FILE instead of stdout
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Default language of the content (front matter `lang` still wins)
+    #[arg(long, value_enum)]
+    pub lang: Option<Lang>,
 }

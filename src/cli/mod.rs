@@ -3,6 +3,7 @@
 mod args;
 mod check;
 mod ci;
+mod clusters;
 mod init;
 mod rules_cmd;
 
@@ -49,6 +50,7 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
         Command::Check(args) => check::run(&args),
         Command::Rules { rule } => rules_cmd::run(rule.as_deref()),
         Command::Init { force } => init::run(force),
+        Command::Clusters(args) => clusters::run(&args),
     }
 }
 

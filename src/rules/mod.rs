@@ -6,6 +6,7 @@ pub mod custom;
 pub mod frontmatter;
 pub mod heading;
 pub mod image;
+pub mod keyword;
 pub mod link;
 pub mod meta;
 pub mod registry;
@@ -65,6 +66,11 @@ pub trait Rule: RuleMeta + Sync + Send {
     fn check_site(&self, _site: &Site, _out: &mut Vec<(usize, Finding)>) {}
     /// Whether the rule has a site pass.
     fn is_site_rule(&self) -> bool {
+        false
+    }
+    /// Whether the site pass only makes sense over a whole site (a folder), not over files
+    /// named one by one (e.g. content gaps of a cluster).
+    fn needs_whole_site(&self) -> bool {
         false
     }
 }

@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use super::{artifact, content, frontmatter, heading, image, link, meta, Rule};
+use super::{artifact, content, frontmatter, heading, image, keyword, link, meta, Rule};
 
 /// Every built-in rule, in display order.
 pub static ALL: &[&dyn Rule] = &[
@@ -45,6 +45,17 @@ pub static ALL: &[&dyn Rule] = &[
     &artifact::bare_domain::BareDomain,
     &artifact::placeholder::Placeholder,
     &artifact::chatbot_phrase::ChatbotPhrase,
+    &keyword::missing_in_title::MissingInTitle,
+    &keyword::missing_in_h1::MissingInH1,
+    &keyword::missing_in_intro::MissingInIntro,
+    &keyword::missing_in_description::MissingInDescription,
+    &keyword::missing_in_slug::MissingInSlug,
+    &keyword::h2_coverage::H2Coverage,
+    &keyword::low_density::LowDensity,
+    &keyword::stuffing::Stuffing,
+    &keyword::no_cluster_keyword::NoClusterKeyword,
+    &keyword::cluster_gap::ClusterGap,
+    &keyword::cannibalisation::Cannibalisation,
 ];
 
 /// The rule with this id.

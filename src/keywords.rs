@@ -1,0 +1,665 @@
+//! Keyword matching that users can trust: a phrase is normalised once into a [`Keyword`], a text
+//! is tokenised once into [`Tokens`], and matches come back as byte spans into the source.
+//!
+//! Both sides are folded the same way: lowercase, diacritics removed (`coöperatie` =
+//! `cooperatie`, `één` = `een`), words split on hyphens (`AI-workshop` = `AI workshop`) and
+//! stemmed with the Snowball stemmer of the page's language (`workshops` = `workshop`,
+//! `kosten` = `kost`). Dutch joins compounds, so there `AIworkshop` = `AI workshop` too.
+//! Multi-word phrases match in order with small gaps (`kosten van een AI-cursus` for
+//! `kosten AI-cursus`), never across a sentence end. Callers feed only prose: code, URLs inside
+//! text (`https://…`, `www.…`) and e-mail addresses are skipped here.
+
+use std::sync::LazyLock;
+
+use rust_stemmers::{Algorithm, Stemmer};
+use unicode_normalization::UnicodeNormalization;
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::span::Span;
+
+/// The languages keyword matching knows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Lang {
+    Nl,
+    En,
+}
+
+impl Lang {
+    /// `"en…"` is English, everything else Dutch (geolint's default language).
+    #[must_use]
+    pub fn from_code(code: &str) -> Self {
+        if code.to_ascii_lowercase().starts_with("en") {
+            Self::En
+        } else {
+            Self::Nl
+        }
+    }
+
+    fn stemmer(self) -> &'static Stemmer {
+        static NL: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::Dutch));
+        static EN: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
+        match self {
+            Self::Nl => &NL,
+            Self::En => &EN,
+        }
+    }
+
+    /// Whether the language writes compounds as one word (then `AIworkshop` = `AI workshop`).
+    fn joins_compounds(self) -> bool {
+        self == Self::Nl
+    }
+
+    fn is_stopword(self, folded: &str) -> bool {
+        const NL: &[&str] = &[
+            "de", "het", "een", "en", "van", "voor", "in", "op", "met", "te", "aan", "bij", "om",
+            "of", "over", "naar", "uit", "door", "je", "jouw", "uw", "jij", "u", "wat", "hoe",
+            "is", "zijn", "die", "dat", "er", "als", "ook", "tot", "den", "der",
+        ];
+        const EN: &[&str] = &[
+            "the", "a", "an", "of", "for", "to", "in", "on", "with", "and", "or", "how", "what",
+            "is", "are", "your", "you", "at", "by", "from",
+        ];
+        match self {
+            Self::Nl => NL.contains(&folded),
+            Self::En => EN.contains(&folded),
+        }
+    }
+}
+
+/// Lowercase and strip diacritics (`Coöperatie` → `cooperatie`, `ĳ` stays two letters).
+#[must_use]
+pub fn fold(word: &str) -> String {
+    word.nfkd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .filter(|c| *c != '\'' && *c != '’')
+        .collect()
+}
+
+/// The comparison key of a folded word: its Snowball stem. For Dutch the stem is also
+/// undoubled and devoiced as Kraaij–Pohlmann does (`processen` → `proces`, `prijzen` →
+/// `prijs`, `brieven` → `brief`), which the Snowball stemmer leaves alone.
+fn stem(lang: Lang, folded: &str) -> String {
+    let mut s = lang.stemmer().stem(folded).into_owned();
+    if lang == Lang::Nl {
+        let mut chars = s.chars().rev();
+        if let (Some(a), Some(b)) = (chars.next(), chars.next()) {
+            if a == b && a.is_alphabetic() && !"aeiouy".contains(a) {
+                s.pop();
+            }
+        }
+        if s.chars().count() > 3 {
+            if s.ends_with('z') {
+                s.pop();
+                s.push('s');
+            } else if s.ends_with('v') {
+                s.pop();
+                s.push('f');
+            }
+        }
+    }
+    s
+}
+
+/// One word of a keyword phrase.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Unit {
+    folded: String,
+    stem: String,
+}
+
+/// A keyword phrase, normalised once.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Keyword {
+    /// The phrase as written in the config or front matter.
+    pub text: String,
+    lang: Lang,
+    /// The content words (stop words dropped unless the phrase has nothing else).
+    units: Vec<Unit>,
+}
+
+impl Keyword {
+    /// Normalise `text`; `None` when it has no words.
+    #[must_use]
+    pub fn new(text: &str, lang: Lang) -> Option<Self> {
+        let all: Vec<Unit> = text
+            .unicode_words()
+            .map(fold)
+            .filter(|w| !w.is_empty())
+            .map(|folded| Unit {
+                stem: stem(lang, &folded),
+                folded,
+            })
+            .collect();
+        if all.is_empty() {
+            return None;
+        }
+        let content: Vec<Unit> = all
+            .iter()
+            .filter(|u| !lang.is_stopword(&u.folded))
+            .cloned()
+            .collect();
+        Some(Self {
+            text: text.trim().to_string(),
+            lang,
+            units: if content.is_empty() { all } else { content },
+        })
+    }
+
+    /// The comparison key of the phrase as a whole (stems joined by spaces), for grouping
+    /// pages by keyword: `AI-workshops kosten` and `ai workshop kost` share it.
+    #[must_use]
+    pub fn key(&self) -> String {
+        let sep = if self.lang.joins_compounds() { "" } else { " " };
+        self.units
+            .iter()
+            .map(|u| u.stem.as_str())
+            .collect::<Vec<_>>()
+            .join(sep)
+    }
+
+    /// Number of content words.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.units.len()
+    }
+
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.units.is_empty()
+    }
+}
+
+/// What separates a token from the one before it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Sep {
+    /// Only a hyphen (`AI-workshop`).
+    Hyphen,
+    /// White space or other punctuation inside a sentence.
+    Space,
+    /// A sentence end or a block boundary: phrases never match across it.
+    Break,
+}
+
+#[derive(Clone, Debug)]
+struct Tok {
+    folded: String,
+    stem: String,
+    span: Span,
+    sep: Sep,
+}
+
+/// A tokenised text: the words of one or more runs, each with its span in the source.
+#[derive(Clone, Debug)]
+pub struct Tokens {
+    lang: Lang,
+    toks: Vec<Tok>,
+}
+
+/// Most text tokens one compound part may span (`A-I-workshop` is as far as it goes).
+const MAX_JOIN: usize = 3;
+/// Most words allowed between two words of a phrase.
+const MAX_GAP: usize = 2;
+
+static URL_LIKE: LazyLock<regex::Regex> = LazyLock::new(|| {
+    crate::rules::regex(
+        r"(?i)\b(?:https?://|ftp://|www\.)\S+|\S+@\S+\.\w+|\S+\.(?:nl|com|org|net|io|eu|be)/\S*",
+    )
+});
+
+impl Tokens {
+    #[must_use]
+    pub fn new(lang: Lang) -> Self {
+        Self {
+            lang,
+            toks: Vec::new(),
+        }
+    }
+
+    /// Tokenise one string on its own (a title, a heading, a slug).
+    #[must_use]
+    pub fn of(text: &str, lang: Lang, span: Option<Span>) -> Self {
+        let mut t = Self::new(lang);
+        t.push(text, span, true);
+        t
+    }
+
+    /// Add a run of text. `span` is where it sits in the source: when `text` is byte-exact
+    /// there (`exact`), each word gets its own span, otherwise every word gets `span` whole.
+    /// `None` gives empty spans at 0 (text that is not in the file, such as a derived slug).
+    pub fn push_run(&mut self, text: &str, span: Option<Span>, exact: bool, new_block: bool) {
+        let base = span.filter(|_| exact).map(|s| s.start);
+        let whole = span.unwrap_or_default();
+        let urls: Vec<std::ops::Range<usize>> =
+            URL_LIKE.find_iter(text).map(|m| m.range()).collect();
+        let mut prev_end: Option<usize> = None;
+        let mut first = true;
+        for (off, word) in text.unicode_word_indices() {
+            if urls.iter().any(|r| r.contains(&off)) {
+                prev_end = Some(off + word.len());
+                continue;
+            }
+            let folded = fold(word);
+            if folded.is_empty() {
+                continue;
+            }
+            let sep = if first && new_block {
+                Sep::Break
+            } else {
+                let gap = text.get(prev_end.unwrap_or(0)..off).unwrap_or(" ");
+                if prev_end.is_none() {
+                    Sep::Space
+                } else if gap.contains(['.', '!', '?', '\n', '|'])
+                    && !(gap.trim() == "." && word.chars().next().is_some_and(char::is_lowercase))
+                {
+                    Sep::Break
+                } else if gap == "-" || gap == "‑" {
+                    Sep::Hyphen
+                } else {
+                    Sep::Space
+                }
+            };
+            first = false;
+            let span = match base {
+                Some(b) => Span::new(b + off, b + off + word.len()),
+                None => whole,
+            };
+            self.toks.push(Tok {
+                stem: stem(self.lang, &folded),
+                folded,
+                span,
+                sep,
+            });
+            prev_end = Some(off + word.len());
+        }
+    }
+
+    fn push(&mut self, text: &str, span: Option<Span>, new_block: bool) {
+        // A field value: byte-exact when the source holds it as written (maybe quoted).
+        self.push_run(text, span, span.is_some(), new_block);
+    }
+
+    /// Number of words.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.toks.len()
+    }
+
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.toks.is_empty()
+    }
+
+    /// The span of word `i`.
+    fn span(&self, i: usize) -> Span {
+        self.toks.get(i).map(|t| t.span).unwrap_or_default()
+    }
+
+    /// The key of text words `j..j+b` joined, if they may be joined (`b` > 1 only across
+    /// hyphens, or spaces in a compounding language).
+    fn text_key(&self, j: usize, b: usize) -> Option<String> {
+        let toks = self.toks.get(j..j + b)?;
+        if b == 1 {
+            return toks.first().map(|t| t.stem.clone());
+        }
+        let ok = toks.iter().skip(1).all(|t| match t.sep {
+            Sep::Hyphen => true,
+            Sep::Space => self.lang.joins_compounds(),
+            Sep::Break => false,
+        });
+        ok.then(|| {
+            let joined: String = toks.iter().map(|t| t.folded.as_str()).collect();
+            stem(self.lang, &joined)
+        })
+    }
+
+    /// Whether phrase units `i..i+a` match text words `j..j+b`.
+    #[allow(clippy::many_single_char_names)]
+    fn unit_match(&self, kw: &Keyword, i: usize, a: usize, j: usize, b: usize) -> bool {
+        let Some(units) = kw.units.get(i..i + a) else {
+            return false;
+        };
+        let Some(toks) = self.toks.get(j..j + b) else {
+            return false;
+        };
+        if a == 1 && b == 1 {
+            return match (units.first(), toks.first()) {
+                (Some(u), Some(t)) => u.stem == t.stem || u.folded == t.folded,
+                _ => false,
+            };
+        }
+        if a > 1 && !self.lang.joins_compounds() {
+            return false;
+        }
+        // Cheap prefix test before stemming the joined forms.
+        let pj: String = units.iter().map(|u| u.folded.as_str()).collect();
+        let tj: String = toks.iter().map(|t| t.folded.as_str()).collect();
+        let shorter = pj.len().min(tj.len());
+        if pj.get(..shorter.saturating_sub(3)) != tj.get(..shorter.saturating_sub(3)) {
+            return false;
+        }
+        let Some(tkey) = self.text_key(j, b) else {
+            return false;
+        };
+        tkey == stem(self.lang, &pj) || pj == tj
+    }
+
+    /// Try to match the phrase from unit `i` at word `j`; the index past the last word.
+    fn match_from(&self, kw: &Keyword, i: usize, j: usize) -> Option<usize> {
+        if i == kw.units.len() {
+            return Some(j);
+        }
+        for a in 1..=MAX_JOIN.min(kw.units.len() - i) {
+            for b in 1..=MAX_JOIN {
+                if (a > 1 && b > 1) || j + b > self.toks.len() {
+                    continue;
+                }
+                if !self.unit_match(kw, i, a, j, b) {
+                    continue;
+                }
+                let next_i = i + a;
+                let after = j + b;
+                if next_i == kw.units.len() {
+                    return Some(after);
+                }
+                // The next unit may come after a small gap, inside the sentence.
+                for gap in 0..=MAX_GAP {
+                    let k = after + gap;
+                    if k >= self.toks.len() {
+                        break;
+                    }
+                    if self.toks[after..=k].iter().any(|t| t.sep == Sep::Break) {
+                        break;
+                    }
+                    if let Some(end) = self.match_from(kw, next_i, k) {
+                        return Some(end);
+                    }
+                }
+            }
+        }
+        None
+    }
+
+    /// Every occurrence of the phrase, in order with small gaps, as source spans (from the
+    /// first to the last word). Occurrences do not overlap.
+    #[must_use]
+    pub fn find(&self, kw: &Keyword) -> Vec<Span> {
+        let mut out = Vec::new();
+        let mut j = 0;
+        while j < self.toks.len() {
+            if let Some(end) = self.match_from(kw, 0, j) {
+                let last = end.saturating_sub(1).max(j);
+                let (s, e) = (self.span(j), self.span(last));
+                out.push(Span::new(s.start.min(e.start), s.end.max(e.end)));
+                j = end.max(j + 1);
+            } else {
+                j += 1;
+            }
+        }
+        out
+    }
+
+    /// The first occurrence of the phrase in order, else the span of the first sentence that
+    /// holds every content word of the phrase in any order (`kosten AI-workshop` for
+    /// `AI-workshop kosten`); compound parts count in Dutch (`workshopkosten` holds `kosten`).
+    #[must_use]
+    pub fn find_loose(&self, kw: &Keyword) -> Option<Span> {
+        self.loose(kw, false)
+    }
+
+    /// Like [`Tokens::find_loose`], but the words may be spread over the whole text (for short
+    /// fields: a title, a description, a slug). Returns the span of the whole text.
+    #[must_use]
+    pub fn find_anywhere(&self, kw: &Keyword) -> Option<Span> {
+        self.loose(kw, true)
+    }
+
+    fn loose(&self, kw: &Keyword, whole: bool) -> Option<Span> {
+        if let Some(s) = self.find(kw).into_iter().next() {
+            return Some(s);
+        }
+        let mut start = 0;
+        while start < self.toks.len() {
+            let end = if whole {
+                self.toks.len()
+            } else {
+                (start + 1..self.toks.len())
+                    .find(|k| self.toks[*k].sep == Sep::Break)
+                    .unwrap_or(self.toks.len())
+            };
+            if self.all_units_in(kw, start, end) {
+                return Some(Span::new(self.span(start).start, self.span(end - 1).end));
+            }
+            start = end;
+        }
+        None
+    }
+
+    /// How often the phrase occurs, as readers count it: every in-order match, plus one for each
+    /// sentence without one that holds all of its words in another order (`wat kost een
+    /// AI-workshop` counts for `AI-workshop kosten`, as it does in Yoast's keyphrase density).
+    #[must_use]
+    pub fn count(&self, kw: &Keyword) -> usize {
+        let in_order = self.find(kw);
+        let mut n = in_order.len();
+        let mut start = 0;
+        while start < self.toks.len() {
+            let end = (start + 1..self.toks.len())
+                .find(|k| self.toks[*k].sep == Sep::Break)
+                .unwrap_or(self.toks.len());
+            let sentence = Span::new(self.span(start).start, self.span(end - 1).end);
+            if !in_order
+                .iter()
+                .any(|m| sentence.overlaps(*m) || sentence == *m)
+                && self.all_units_in(kw, start, end)
+            {
+                n += 1;
+            }
+            start = end;
+        }
+        n
+    }
+
+    /// Whether every unit of the phrase occurs among words `from..to`, alone, as a group of
+    /// units joined into one compound word, or as a compound part.
+    fn all_units_in(&self, kw: &Keyword, from: usize, to: usize) -> bool {
+        let mut i = 0;
+        'units: while i < kw.units.len() {
+            for a in (1..=MAX_JOIN.min(kw.units.len() - i)).rev() {
+                let bs = if a > 1 { 1..=1 } else { 1..=MAX_JOIN };
+                for j in from..to {
+                    for b in bs.clone() {
+                        if j + b <= to && self.unit_match(kw, i, a, j, b) {
+                            i += a;
+                            continue 'units;
+                        }
+                    }
+                }
+            }
+            if self.part_in(kw, i, from, to) {
+                i += 1;
+                continue;
+            }
+            return false;
+        }
+        true
+    }
+
+    /// Whether phrase unit `i` is a part of a compound word among words `from..to` (Dutch).
+    fn part_in(&self, kw: &Keyword, i: usize, from: usize, to: usize) -> bool {
+        let Some(u) = kw.units.get(i) else {
+            return false;
+        };
+        self.lang.joins_compounds()
+            && u.folded.chars().count() >= 4
+            && self.toks.get(from..to).is_some_and(|toks| {
+                toks.iter().any(|t| {
+                    t.folded.len() >= u.folded.len() + 3
+                        && (t.folded.ends_with(&u.folded) || t.folded.starts_with(&u.folded))
+                })
+            })
+    }
+}
+
+/// The words of a URL slug (`wat-kost-een-ai-workshop` → a text `wat kost een ai workshop`).
+#[must_use]
+pub fn slug_text(slug: &str) -> String {
+    slug.chars()
+        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kw(s: &str) -> Keyword {
+        Keyword::new(s, Lang::Nl).expect("keyword has words")
+    }
+
+    fn found<'a>(text: &'a str, k: &str, lang: Lang) -> Vec<&'a str> {
+        let t = Tokens::of(text, lang, Some(Span::new(0, text.len())));
+        let k = Keyword::new(k, lang).expect("keyword has words");
+        t.find(&k)
+            .into_iter()
+            .map(|s| &text[s.start..s.end])
+            .collect()
+    }
+
+    #[test]
+    fn folds_case_and_diacritics() {
+        assert_eq!(fold("Coöperatie"), "cooperatie");
+        assert_eq!(fold("één"), "een");
+        assert_eq!(
+            found("De cooperatie groeit.", "coöperatie", Lang::Nl),
+            ["cooperatie"]
+        );
+        assert_eq!(
+            found("Één COÖPERATIE", "een cooperatie", Lang::Nl),
+            ["COÖPERATIE"]
+        );
+    }
+
+    #[test]
+    fn hyphen_space_and_joined_are_one_in_dutch() {
+        let text = "Een AI-workshop, een AI workshop en een AIworkshop.";
+        assert_eq!(
+            found(text, "AI workshop", Lang::Nl),
+            ["AI-workshop", "AI workshop", "AIworkshop"]
+        );
+        assert_eq!(
+            found(text, "AIworkshop", Lang::Nl),
+            ["AI-workshop", "AI workshop", "AIworkshop"]
+        );
+        // English does not join compounds: only the hyphen and space forms match.
+        assert_eq!(
+            found("An AI-workshop, an AIworkshop.", "AI workshop", Lang::En),
+            ["AI-workshop"]
+        );
+        // A joined compound with the next word: workshopkosten = workshop kosten
+        assert_eq!(
+            found(
+                "De AI-workshopkosten zijn laag",
+                "AI-workshop kosten",
+                Lang::Nl
+            ),
+            ["AI-workshopkosten"]
+        );
+    }
+
+    #[test]
+    fn stems_inflected_forms() {
+        assert_eq!(
+            found("Wat kost een AI-workshop?", "kosten AI-workshop", Lang::Nl),
+            ["kost een AI-workshop"]
+        );
+        assert_eq!(
+            found(
+                "Twee workshops over automatisering",
+                "workshop automatiseren",
+                Lang::Nl
+            ),
+            ["workshops over automatisering"]
+        );
+        assert_eq!(
+            found("Running workshops for teams", "run workshop", Lang::En),
+            ["Running workshops"]
+        );
+    }
+
+    #[test]
+    fn phrases_in_order_with_small_gaps_within_a_sentence() {
+        assert_eq!(
+            found("De kosten van een AI-cursus.", "kosten AI-cursus", Lang::Nl),
+            ["kosten van een AI-cursus"]
+        );
+        // too large a gap
+        assert!(found(
+            "De kosten zijn voor ons een AI-cursus",
+            "kosten AI-cursus",
+            Lang::Nl
+        )
+        .is_empty());
+        // never across a sentence end
+        assert!(found("Lage kosten. AI-cursus", "kosten AI-cursus", Lang::Nl).is_empty());
+        // wrong order is no phrase match, but a loose match in one sentence
+        let text = "De AI-cursus en de kosten.";
+        assert!(found(text, "kosten AI-cursus", Lang::Nl).is_empty());
+        let t = Tokens::of(text, Lang::Nl, Some(Span::new(0, text.len())));
+        let s = t.find_loose(&kw("kosten AI-cursus")).expect("loose match");
+        assert_eq!(&text[s.start..s.end], "De AI-cursus en de kosten");
+    }
+
+    #[test]
+    fn counts_in_order_and_reordered_sentences() {
+        let text =
+            "Wat kost een AI-workshop? De AI-workshop kosten zijn laag. Over AI-workshops. Kosten.";
+        let t = Tokens::of(text, Lang::Nl, Some(Span::new(0, text.len())));
+        assert_eq!(t.count(&kw("AI-workshop kosten")), 2);
+    }
+
+    #[test]
+    fn skips_urls_and_mails() {
+        assert!(found(
+            "Zie https://example.nl/ai-workshop-kosten of info@aiworkshop.nl",
+            "AI workshop",
+            Lang::Nl
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn keys_group_variants() {
+        assert_eq!(
+            kw("AI-workshops kosten").key(),
+            kw("ai workshop kost").key()
+        );
+        assert_eq!(
+            kw("Kosten van een AI-cursus").key(),
+            kw("kosten AI cursus").key()
+        );
+        assert_ne!(
+            kw("AI-workshop kosten").key(),
+            kw("AI-training kosten").key()
+        );
+        assert!(Keyword::new(" - ", Lang::Nl).is_none());
+    }
+
+    #[test]
+    fn inexact_runs_keep_the_run_span() {
+        let mut t = Tokens::new(Lang::Nl);
+        t.push_run("AI &amp; workshop", Some(Span::new(10, 27)), false, true);
+        let k = kw("workshop");
+        assert_eq!(t.find(&k), [Span::new(10, 27)]);
+    }
+
+    #[test]
+    fn slugs_become_words() {
+        assert_eq!(
+            slug_text("wat-kost-een-ai_workshop"),
+            "wat kost een ai workshop"
+        );
+        let t = Tokens::of(&slug_text("wat-kost-een-ai-workshop"), Lang::Nl, None);
+        assert!(t.find_loose(&kw("AI-workshop kosten")).is_some());
+    }
+}
