@@ -494,3 +494,50 @@ fn a_bad_baseline_exits_2() {
         r.stderr
     );
 }
+
+// ---------------------------------------------------------------------------------------------
+// Snapshots: one page in each CI format
+
+#[test]
+fn ci_formats_of_one_page() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let d = dir.path();
+    write(d, "geolint.toml", TEST_CONFIG);
+    write(
+        d,
+        "blog/één, twee.md",
+        "---\ntitle: \"Wat kost een AI-workshop voor het MKB in Utrecht, Amsterdam en Rotterdam in 2026?\"\ndate: 2026-02-10\ndescription: \"Wat kost een AI-workshop voor je team? Een eerlijk overzicht van prijzen per dagdeel, wat erin zit en hoe je de investering terugverdient.\"\n---\n\nDe prijs: 100% maatwerk voor [bedrijfsnaam].\n\n# Tweede titel\n",
+    );
+    let gh = run(geolint_in(d).args(["check", "--format", "github"]));
+    assert_eq!(gh.code, 1);
+    insta::assert_snapshot!("github_one_page", gh.stdout);
+
+    let summary = d.join("summary.md");
+    let sarif = run(geolint_in(d).args([
+        "check",
+        "--format",
+        "sarif",
+        "--step-summary",
+        summary.to_str().expect("UTF-8 path"),
+    ]));
+    assert_eq!(sarif.code, 1);
+    let log = json_of(&sarif);
+    assert_valid_sarif(&log);
+    let mut run0 = log["runs"][0].clone();
+    // Rule indexes move whenever a rule is added; the fixture test above checks them.
+    for r in run0["results"].as_array_mut().expect("results") {
+        r["ruleIndex"] = Value::from("[index]");
+    }
+    insta::assert_json_snapshot!(
+        "sarif_one_page_results",
+        serde_json::json!({
+            "invocations": run0["invocations"],
+            "columnKind": run0["columnKind"],
+            "results": run0["results"],
+        })
+    );
+    insta::assert_snapshot!(
+        "summary_one_page",
+        std::fs::read_to_string(&summary).expect("summary written")
+    );
+}

@@ -95,6 +95,13 @@ if [ -n "${GITHUB_OUTPUT:-}" ]; then
   } >> "$GITHUB_OUTPUT"
 fi
 
+if [ -n "$sarif" ] && [ -f "$sarif" ]; then
+  results=$(grep -c '"ruleId":' "$sarif")
+  if [ "$results" -gt 25000 ]; then
+    echo "::warning title=geolint action::the SARIF report has $results results; code scanning rejects more than 25000 per run: use changed-only, a baseline (--baseline) or errors only (--quiet)"
+  fi
+fi
+
 echo "geolint: $errors errors, $warnings warnings (fail-on: $fail_on, exit code $code)"
 case "$code" in
   0 | 1) ;;
