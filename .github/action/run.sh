@@ -77,7 +77,8 @@ set +f
 if [ "${#paths[@]}" -eq 0 ]; then
   paths=(.)
 fi
-args+=("${extra[@]}" -- "${paths[@]}")
+# `${a[@]+…}` keeps bash 3.2 (macOS) from calling an empty array unbound under `set -u`.
+args+=(${extra[@]+"${extra[@]}"} -- "${paths[@]}")
 
 report="$(mktemp)"
 trap 'rm -f "$report"' EXIT
