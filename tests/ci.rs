@@ -541,3 +541,33 @@ fn ci_formats_of_one_page() {
         std::fs::read_to_string(&summary).expect("summary written")
     );
 }
+
+#[test]
+fn changed_since_finds_the_repository_of_the_linted_folder() {
+    let outer = tempfile::tempdir().expect("temp dir");
+    let d = outer.path().join("site");
+    git(outer.path(), &["init", "-q", "site"]);
+    write(&d, "geolint.toml", TEST_CONFIG);
+    write(&d, "oud.md", &good_page("Oud met [bedrijfsnaam]."));
+    write(&d, "nieuw.md", &good_page("Nieuw."));
+    git(&d, &["add", "."]);
+    git(&d, &["commit", "-q", "-m", "base"]);
+    write(&d, "nieuw.md", &good_page("Nieuw met [plaatsnaam]."));
+    let r = run(geolint_in(outer.path()).args([
+        "check",
+        "site",
+        "--format",
+        "sarif",
+        "--changed-since",
+        "HEAD",
+    ]));
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let log = json_of(&r);
+    let results = log["runs"][0]["results"].as_array().expect("results");
+    assert_eq!(results.len(), 1);
+    assert_eq!(
+        results[0]["locations"][0]["physicalLocation"]["artifactLocation"],
+        serde_json::json!({"uri": "nieuw.md", "uriBaseId": "%SRCROOT%"}),
+        "relative to the site's repository root"
+    );
+}
