@@ -512,7 +512,8 @@ fn ci_formats_of_one_page() {
     assert_eq!(gh.code, 1);
     insta::assert_snapshot!("github_one_page", gh.stdout);
 
-    let summary = d.join("summary.md");
+    let elsewhere = tempfile::tempdir().expect("temp dir");
+    let summary = elsewhere.path().join("summary.md");
     let sarif = run(geolint_in(d).args([
         "check",
         "--format",
@@ -523,6 +524,33 @@ fn ci_formats_of_one_page() {
     assert_eq!(sarif.code, 1);
     let log = json_of(&sarif);
     assert_valid_sarif(&log);
+    // SARIF fingerprints are the baseline's (for a baseline at the root), plus a counter.
+    let w = run(geolint_in(d).args(["check", "--write-baseline", "b.json"]));
+    assert_eq!(w.code, 0);
+    let baseline: Value =
+        serde_json::from_str(&std::fs::read_to_string(d.join("b.json")).expect("baseline"))
+            .expect("JSON");
+    let mut from_baseline: Vec<String> = baseline["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .map(|e| format!("{}:1", e["fingerprint"].as_str().expect("fingerprint")))
+        .collect();
+    let mut from_sarif: Vec<String> = log["runs"][0]["results"]
+        .as_array()
+        .expect("results")
+        .iter()
+        .map(|r| {
+            r["partialFingerprints"]["geolint/v1"]
+                .as_str()
+                .expect("fp")
+                .to_string()
+        })
+        .collect();
+    from_baseline.sort();
+    from_sarif.sort();
+    assert_eq!(from_sarif, from_baseline);
+
     let mut run0 = log["runs"][0].clone();
     // Rule indexes move whenever a rule is added; the fixture test above checks them.
     for r in run0["results"].as_array_mut().expect("results") {

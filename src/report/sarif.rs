@@ -321,7 +321,8 @@ fn build<'a>(
         .iter()
         .map(|d| {
             let location = artifact_location(&d.path, &mut keys, root);
-            let print = fp.fingerprint(d, &location.uri);
+            // Keyed like a baseline at the repository root: the same finding, the same hash.
+            let print = fp.fingerprint(d, &keys.key(&d.path));
             let n = seen
                 .entry((location.uri.clone(), print.clone()))
                 .or_insert(0);
@@ -474,7 +475,7 @@ mod tests {
             print,
             format!(
                 "{}:1",
-                crate::baseline::fingerprint("heading/single-h1", "content/a%20b.md", "# Twee")
+                crate::baseline::fingerprint("heading/single-h1", "content/a b.md", "# Twee")
             )
         );
         assert_eq!(result["properties"]["help"], "make it an h2");
