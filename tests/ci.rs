@@ -277,14 +277,21 @@ fn github_lines_of_the_fixture_site_parse_back_to_the_json_findings() {
         assert_eq!(cmd, want_cmd);
         assert_eq!(props["file"], d["path"].as_str().expect("path"));
         assert_eq!(props["title"], d["rule"].as_str().expect("rule"));
-        for (k, j) in [
-            ("line", "line"),
-            ("col", "column"),
-            ("endLine", "end_line"),
-            ("endColumn", "end_column"),
-        ] {
-            let got = props.get(k).map(|v| v.parse::<u64>().expect("number"));
-            assert_eq!(got, d[j].as_u64(), "{k} of {line}");
+        let num = |k: &str| props.get(k).map(|v| v.parse::<u64>().expect("number"));
+        assert_eq!(num("line"), d["line"].as_u64(), "{line}");
+        assert_eq!(num("col"), d["column"].as_u64(), "{line}");
+        // A span that ends with a newline ends on the line before, without an end column.
+        let ends_with_newline = d["end_column"] == 1 && d["end_line"] != d["line"];
+        if ends_with_newline {
+            assert_eq!(
+                num("endLine"),
+                d["end_line"].as_u64().map(|l| l - 1),
+                "{line}"
+            );
+            assert_eq!(num("endColumn"), None, "{line}");
+        } else {
+            assert_eq!(num("endLine"), d["end_line"].as_u64(), "{line}");
+            assert_eq!(num("endColumn"), d["end_column"].as_u64(), "{line}");
         }
         let (msg, help) = match message.split_once("\nhelp: ") {
             Some((m, h)) => (m.to_string(), Some(h.to_string())),
