@@ -92,11 +92,12 @@ pub fn flagged_text(d: &Diagnostic, source: Option<&str>) -> String {
     }
 }
 
-/// Computes fingerprints for diagnostics, reading each file's text once (from the run's kept
-/// sources, else from disk). Paths that are URLs or unreadable fall back to message keys.
+/// Computes fingerprints for diagnostics, reading file texts from the run's kept sources, else
+/// from disk. Only the last file read is kept, so diagnostics sorted by path (as reports are)
+/// read each file once. Paths that are URLs or unreadable fall back to message keys.
 pub struct Fingerprinter<'a> {
     sources: &'a BTreeMap<String, String>,
-    read: HashMap<String, Option<String>>,
+    last: Option<(String, Option<String>)>,
 }
 
 impl<'a> Fingerprinter<'a> {
@@ -104,7 +105,7 @@ impl<'a> Fingerprinter<'a> {
     pub fn new(sources: &'a BTreeMap<String, String>) -> Self {
         Self {
             sources,
-            read: HashMap::new(),
+            last: None,
         }
     }
 
@@ -116,11 +117,10 @@ impl<'a> Fingerprinter<'a> {
         } else if let Some(src) = self.sources.get(&d.path) {
             flagged_text(d, Some(src))
         } else {
-            let src = self
-                .read
-                .entry(d.path.clone())
-                .or_insert_with(|| read_text(&d.path));
-            flagged_text(d, src.as_deref())
+            if self.last.as_ref().is_none_or(|(p, _)| *p != d.path) {
+                self.last = Some((d.path.clone(), read_text(&d.path)));
+            }
+            flagged_text(d, self.last.as_ref().and_then(|(_, s)| s.as_deref()))
         };
         fingerprint(&d.rule, path_key, &text)
     }

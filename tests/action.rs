@@ -23,7 +23,7 @@ struct Step {
     env: BTreeMap<String, String>,
 }
 
-/// The parts of `action.yml` the runner uses: input defaults, output expressions, steps.
+/// What the runner reads of `action.yml`: input defaults, output expressions, steps.
 #[derive(Debug, Default)]
 struct Action {
     inputs: BTreeMap<String, String>,
@@ -31,78 +31,126 @@ struct Action {
     steps: Vec<Step>,
 }
 
-fn unquote(s: &str) -> String {
-    let s = s.trim();
-    s.strip_prefix('"')
-        .and_then(|r| r.strip_suffix('"'))
-        .unwrap_or(s)
-        .to_string()
+/// A YAML node, built from saphyr-parser's events (so a file that is not valid YAML fails).
+#[derive(Debug, Clone)]
+enum Yaml {
+    Scalar(String),
+    Seq(Vec<Yaml>),
+    Map(Vec<(String, Yaml)>),
 }
 
-/// Read `action.yml` by its indentation (it is plain block YAML; folded `>-` values are
-/// skipped, as only descriptions use them).
+impl Yaml {
+    fn get(&self, key: &str) -> Option<&Yaml> {
+        match self {
+            Yaml::Map(entries) => entries.iter().find(|(k, _)| k == key).map(|(_, v)| v),
+            _ => None,
+        }
+    }
+
+    fn str(&self, key: &str) -> Option<&str> {
+        match self.get(key) {
+            Some(Yaml::Scalar(s)) => Some(s),
+            _ => None,
+        }
+    }
+
+    fn entries(&self) -> &[(String, Yaml)] {
+        match self {
+            Yaml::Map(e) => e,
+            _ => &[],
+        }
+    }
+
+    fn items(&self) -> &[Yaml] {
+        match self {
+            Yaml::Seq(items) => items,
+            _ => &[],
+        }
+    }
+}
+
+fn parse_yaml(path: &str) -> Yaml {
+    use saphyr_parser::{Event, Parser};
+    let text = std::fs::read_to_string(repo_root().join(path)).expect("read YAML file");
+    let mut parser = Parser::new_from_str(&text);
+    let mut stack: Vec<(Yaml, Option<String>)> = Vec::new();
+    let mut root = None;
+    while let Some(next) = parser.next_event() {
+        let (event, _) = next.unwrap_or_else(|e| panic!("{path} is not valid YAML: {e}"));
+        let node = match event {
+            Event::Scalar(v, ..) => Yaml::Scalar(v.into_owned()),
+            Event::SequenceStart(..) => {
+                stack.push((Yaml::Seq(Vec::new()), None));
+                continue;
+            }
+            Event::MappingStart(..) => {
+                stack.push((Yaml::Map(Vec::new()), None));
+                continue;
+            }
+            Event::SequenceEnd | Event::MappingEnd => stack.pop().expect("open node").0,
+            Event::Alias(_) => panic!("{path}: no aliases expected"),
+            _ => continue,
+        };
+        match stack.last_mut() {
+            None => root = Some(node),
+            Some((Yaml::Seq(items), _)) => items.push(node),
+            Some((Yaml::Map(entries), key)) => match key.take() {
+                None => {
+                    let Yaml::Scalar(k) = node else {
+                        panic!("{path}: a non-scalar key")
+                    };
+                    *key = Some(k);
+                }
+                Some(k) => entries.push((k, node)),
+            },
+            Some((Yaml::Scalar(_), _)) => unreachable!("scalars hold no children"),
+        }
+    }
+    root.unwrap_or_else(|| panic!("{path} has no document"))
+}
+
+/// The parts of `action.yml` the runner uses.
 fn parse_action() -> Action {
-    let text = std::fs::read_to_string(repo_root().join("action.yml")).expect("read action.yml");
+    let doc = parse_yaml("action.yml");
+    assert_eq!(
+        doc.get("runs").and_then(|r| r.str("using")),
+        Some("composite")
+    );
     let mut a = Action::default();
-    let mut section = "";
-    let mut name = String::new();
-    let mut in_env = false;
-    for line in text.lines() {
-        let indent = line.len() - line.trim_start().len();
-        let t = line.trim();
-        if t.is_empty() || t.starts_with('#') {
-            continue;
+    for (name, input) in doc.get("inputs").map(Yaml::entries).unwrap_or_default() {
+        a.inputs
+            .insert(name.clone(), input.str("default").unwrap_or("").to_string());
+    }
+    for (name, output) in doc.get("outputs").map(Yaml::entries).unwrap_or_default() {
+        a.outputs.insert(
+            name.clone(),
+            output.str("value").expect("value").to_string(),
+        );
+    }
+    for step in doc
+        .get("runs")
+        .and_then(|r| r.get("steps"))
+        .map(Yaml::items)
+        .unwrap_or_default()
+    {
+        if step.str("run").is_some() {
+            assert_eq!(step.str("shell"), Some("bash"), "run steps use bash");
         }
-        if indent == 0 {
-            section = match t {
-                "inputs:" => "inputs",
-                "outputs:" => "outputs",
-                "runs:" => "runs",
-                _ => "",
-            };
-            continue;
-        }
-        match section {
-            "inputs" | "outputs" => {
-                if indent == 2 {
-                    name = t.trim_end_matches(':').to_string();
-                } else if let Some(v) = t.strip_prefix("default:") {
-                    a.inputs.insert(name.clone(), unquote(v));
-                } else if let Some(v) = t.strip_prefix("value:") {
-                    a.outputs.insert(name.clone(), unquote(v));
-                }
-            }
-            "runs" => {
-                if let Some(rest) = t.strip_prefix("- ") {
-                    a.steps.push(Step::default());
-                    in_env = false;
-                    let step = a.steps.last_mut().expect("step");
-                    if let Some(v) = rest.strip_prefix("id:") {
-                        step.id = v.trim().to_string();
-                    } else if let Some(v) = rest.strip_prefix("uses:") {
-                        step.uses = Some(v.trim().to_string());
-                    }
-                    continue;
-                }
-                let Some(step) = a.steps.last_mut() else {
-                    continue;
-                };
-                if indent == 6 {
-                    in_env = t == "env:";
-                    if let Some(v) = t.strip_prefix("run:") {
-                        step.run = Some(v.trim().to_string());
-                    } else if let Some(v) = t.strip_prefix("id:") {
-                        step.id = v.trim().to_string();
-                    } else if let Some(v) = t.strip_prefix("uses:") {
-                        step.uses = Some(v.trim().to_string());
-                    }
-                } else if indent == 8 && in_env {
-                    let (k, v) = t.split_once(':').expect("env KEY: value");
-                    step.env.insert(k.to_string(), unquote(v));
-                }
-            }
-            _ => {}
-        }
+        a.steps.push(Step {
+            id: step.str("id").unwrap_or("").to_string(),
+            run: step.str("run").map(str::to_string),
+            uses: step.str("uses").map(str::to_string),
+            env: step
+                .get("env")
+                .map(Yaml::entries)
+                .unwrap_or_default()
+                .iter()
+                .map(|(k, v)| match v {
+                    Yaml::Scalar(v) => (k.clone(), v.clone()),
+                    _ => panic!("env {k} is a scalar"),
+                })
+                .collect(),
+        });
     }
     a
 }

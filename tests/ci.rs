@@ -277,14 +277,21 @@ fn github_lines_of_the_fixture_site_parse_back_to_the_json_findings() {
         assert_eq!(cmd, want_cmd);
         assert_eq!(props["file"], d["path"].as_str().expect("path"));
         assert_eq!(props["title"], d["rule"].as_str().expect("rule"));
-        for (k, j) in [
-            ("line", "line"),
-            ("col", "column"),
-            ("endLine", "end_line"),
-            ("endColumn", "end_column"),
-        ] {
-            let got = props.get(k).map(|v| v.parse::<u64>().expect("number"));
-            assert_eq!(got, d[j].as_u64(), "{k} of {line}");
+        let num = |k: &str| props.get(k).map(|v| v.parse::<u64>().expect("number"));
+        assert_eq!(num("line"), d["line"].as_u64(), "{line}");
+        assert_eq!(num("col"), d["column"].as_u64(), "{line}");
+        // A span that ends with a newline ends on the line before, without an end column.
+        let ends_with_newline = d["end_column"] == 1 && d["end_line"] != d["line"];
+        if ends_with_newline {
+            assert_eq!(
+                num("endLine"),
+                d["end_line"].as_u64().map(|l| l - 1),
+                "{line}"
+            );
+            assert_eq!(num("endColumn"), None, "{line}");
+        } else {
+            assert_eq!(num("endLine"), d["end_line"].as_u64(), "{line}");
+            assert_eq!(num("endColumn"), d["end_column"].as_u64(), "{line}");
         }
         let (msg, help) = match message.split_once("\nhelp: ") {
             Some((m, h)) => (m.to_string(), Some(h.to_string())),
@@ -492,5 +499,110 @@ fn a_bad_baseline_exits_2() {
             .starts_with("geolint: error: cannot read baseline missing.json: "),
         "{}",
         r.stderr
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Snapshots: one page in each CI format
+
+#[test]
+fn ci_formats_of_one_page() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let d = dir.path();
+    write(d, "geolint.toml", TEST_CONFIG);
+    write(
+        d,
+        "blog/één, twee.md",
+        "---\ntitle: \"Wat kost een AI-workshop voor het MKB in Utrecht, Amsterdam en Rotterdam in 2026?\"\ndate: 2026-02-10\ndescription: \"Wat kost een AI-workshop voor je team? Een eerlijk overzicht van prijzen per dagdeel, wat erin zit en hoe je de investering terugverdient.\"\n---\n\nDe prijs: 100% maatwerk voor [bedrijfsnaam].\n\n# Tweede titel\n",
+    );
+    let gh = run(geolint_in(d).args(["check", "--format", "github"]));
+    assert_eq!(gh.code, 1);
+    insta::assert_snapshot!("github_one_page", gh.stdout);
+
+    let elsewhere = tempfile::tempdir().expect("temp dir");
+    let summary = elsewhere.path().join("summary.md");
+    let sarif = run(geolint_in(d).args([
+        "check",
+        "--format",
+        "sarif",
+        "--step-summary",
+        summary.to_str().expect("UTF-8 path"),
+    ]));
+    assert_eq!(sarif.code, 1);
+    let log = json_of(&sarif);
+    assert_valid_sarif(&log);
+    // SARIF fingerprints are the baseline's (for a baseline at the root), plus a counter.
+    let w = run(geolint_in(d).args(["check", "--write-baseline", "b.json"]));
+    assert_eq!(w.code, 0);
+    let baseline: Value =
+        serde_json::from_str(&std::fs::read_to_string(d.join("b.json")).expect("baseline"))
+            .expect("JSON");
+    let mut from_baseline: Vec<String> = baseline["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .map(|e| format!("{}:1", e["fingerprint"].as_str().expect("fingerprint")))
+        .collect();
+    let mut from_sarif: Vec<String> = log["runs"][0]["results"]
+        .as_array()
+        .expect("results")
+        .iter()
+        .map(|r| {
+            r["partialFingerprints"]["geolint/v1"]
+                .as_str()
+                .expect("fp")
+                .to_string()
+        })
+        .collect();
+    from_baseline.sort();
+    from_sarif.sort();
+    assert_eq!(from_sarif, from_baseline);
+
+    let mut run0 = log["runs"][0].clone();
+    // Rule indexes move whenever a rule is added; the fixture test above checks them.
+    for r in run0["results"].as_array_mut().expect("results") {
+        r["ruleIndex"] = Value::from("[index]");
+    }
+    insta::assert_json_snapshot!(
+        "sarif_one_page_results",
+        serde_json::json!({
+            "invocations": run0["invocations"],
+            "columnKind": run0["columnKind"],
+            "results": run0["results"],
+        })
+    );
+    insta::assert_snapshot!(
+        "summary_one_page",
+        std::fs::read_to_string(&summary).expect("summary written")
+    );
+}
+
+#[test]
+fn changed_since_finds_the_repository_of_the_linted_folder() {
+    let outer = tempfile::tempdir().expect("temp dir");
+    let d = outer.path().join("site");
+    git(outer.path(), &["init", "-q", "site"]);
+    write(&d, "geolint.toml", TEST_CONFIG);
+    write(&d, "oud.md", &good_page("Oud met [bedrijfsnaam]."));
+    write(&d, "nieuw.md", &good_page("Nieuw."));
+    git(&d, &["add", "."]);
+    git(&d, &["commit", "-q", "-m", "base"]);
+    write(&d, "nieuw.md", &good_page("Nieuw met [plaatsnaam]."));
+    let r = run(geolint_in(outer.path()).args([
+        "check",
+        "site",
+        "--format",
+        "sarif",
+        "--changed-since",
+        "HEAD",
+    ]));
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let log = json_of(&r);
+    let results = log["runs"][0]["results"].as_array().expect("results");
+    assert_eq!(results.len(), 1);
+    assert_eq!(
+        results[0]["locations"][0]["physicalLocation"]["artifactLocation"],
+        serde_json::json!({"uri": "nieuw.md", "uriBaseId": "%SRCROOT%"}),
+        "relative to the site's repository root"
     );
 }

@@ -77,7 +77,8 @@ set +f
 if [ "${#paths[@]}" -eq 0 ]; then
   paths=(.)
 fi
-args+=("${extra[@]}" -- "${paths[@]}")
+# `${a[@]+…}` keeps bash 3.2 (macOS) from calling an empty array unbound under `set -u`.
+args+=(${extra[@]+"${extra[@]}"} -- "${paths[@]}")
 
 report="$(mktemp)"
 trap 'rm -f "$report"' EXIT
@@ -93,6 +94,13 @@ if [ -n "${GITHUB_OUTPUT:-}" ]; then
     echo "warnings=$warnings"
     echo "sarif-file=$sarif"
   } >> "$GITHUB_OUTPUT"
+fi
+
+if [ -n "$sarif" ] && [ -f "$sarif" ]; then
+  results=$(grep -c '"ruleId":' "$sarif")
+  if [ "$results" -gt 25000 ]; then
+    echo "::warning title=geolint action::the SARIF report has $results results; code scanning rejects more than 25000 per run: use changed-only, a baseline (--baseline) or errors only (--quiet)"
+  fi
 fi
 
 echo "geolint: $errors errors, $warnings warnings (fail-on: $fail_on, exit code $code)"

@@ -61,7 +61,7 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<u8> {
         Format::Human => report::human::render(&outcome, &shown, color, args.quiet),
         Format::Json => report::json::render(&outcome, &shown),
         Format::Github => report::github::render(&shown),
-        Format::Sarif => ci::sarif(&outcome, &shown, &config),
+        Format::Sarif => ci::sarif(args, &outcome, &shown, &config),
     };
     ci::side_reports(args, &outcome, &shown, &config, &notes)?;
     match &args.output {

@@ -23,8 +23,8 @@ pub fn narrow(
 ) -> anyhow::Result<Vec<String>> {
     let mut notes = Vec::new();
     if let Some(reference) = &args.changed_since {
-        let cwd = std::env::current_dir().context("cannot read the current folder")?;
-        let mut set = ChangedSet::new(changed::changed_files(reference, &cwd)?);
+        let dir = git_folder(args)?;
+        let mut set = ChangedSet::new(changed::changed_files(reference, &dir)?);
         outcome.diagnostics.retain(|d| set.contains(&d.path));
         let (walked, _) = lint::walk(&args.paths, config)?;
         let linted = walked.len();
@@ -76,16 +76,44 @@ pub fn narrow(
     Ok(notes)
 }
 
-/// The repository root SARIF paths are relative to: the git root around the current folder,
-/// else the current folder.
-fn sarif_root() -> Option<PathBuf> {
-    let cwd = std::env::current_dir().ok()?;
-    changed::repo_root(&cwd).or_else(|| std::fs::canonicalize(cwd).ok())
+/// The folder whose git repository counts: the current folder when it is in one, else the
+/// first linted path's folder (`geolint check ../site --changed-since main`).
+fn git_folder(args: &CheckArgs) -> anyhow::Result<PathBuf> {
+    let cwd = std::env::current_dir().context("cannot read the current folder")?;
+    if changed::repo_root(&cwd).is_some() {
+        return Ok(cwd);
+    }
+    let first = args.paths.first().map(|p| {
+        if p.is_dir() {
+            p.clone()
+        } else {
+            p.parent()
+                .filter(|d| !d.as_os_str().is_empty())
+                .map_or_else(|| PathBuf::from("."), std::path::Path::to_path_buf)
+        }
+    });
+    Ok(first.unwrap_or(cwd))
+}
+
+/// The repository root SARIF paths are relative to: the git root around the current folder
+/// (or the first linted path), else the current folder.
+fn sarif_root(args: &CheckArgs) -> Option<PathBuf> {
+    let dir = git_folder(args).ok()?;
+    changed::repo_root(&dir).or_else(|| {
+        std::env::current_dir()
+            .ok()
+            .and_then(|c| std::fs::canonicalize(c).ok())
+    })
 }
 
 /// The SARIF report.
-pub fn sarif(outcome: &Outcome, shown: &[&Diagnostic], config: &Config) -> String {
-    report::sarif::render(outcome, shown, config, sarif_root().as_deref())
+pub fn sarif(
+    args: &CheckArgs,
+    outcome: &Outcome,
+    shown: &[&Diagnostic],
+    config: &Config,
+) -> String {
+    report::sarif::render(outcome, shown, config, sarif_root(args).as_deref())
 }
 
 /// Write `--sarif-file` and append `--step-summary`.
@@ -97,7 +125,7 @@ pub fn side_reports(
     notes: &[String],
 ) -> anyhow::Result<()> {
     if let Some(path) = &args.sarif_file {
-        std::fs::write(path, sarif(outcome, shown, config))
+        std::fs::write(path, sarif(args, outcome, shown, config))
             .with_context(|| format!("cannot write SARIF report to {}", path.display()))?;
     }
     if let Some(path) = &args.step_summary {

@@ -5,7 +5,9 @@
 //! ::error file=content/a.md,line=14,endLine=14,col=1,endColumn=32,title=heading/single-h1::found 2 h1 headings%0Ahelp: turn the second h1 into an h2
 //! ```
 //!
-//! Errors become `::error`, warnings `::warning` and infos `::notice`. The message and the
+//! Errors become `::error`, warnings `::warning` and infos `::notice`. A span that ends with a
+//! line's newline ends on that line (`endLine` one less, no `endColumn`), so a heading is
+//! annotated on its own line rather than on two. The message and the
 //! property values are escaped as `@actions/core` does (`%`, `\r`, `\n`, and in properties also
 //! `:` and `,`), so every finding is exactly one line.
 
@@ -53,11 +55,23 @@ pub fn render(diagnostics: &[&Diagnostic]) -> String {
 pub fn line(d: &Diagnostic) -> String {
     let mut props = format!("file={}", escape_property(&d.path));
     if let (Some(start), Some(end)) = (d.start, d.end) {
-        let _ = write!(
-            props,
-            ",line={},endLine={},col={},endColumn={}",
-            start.line, end.line, start.column, end.column
-        );
+        if end.line > start.line && end.column == 1 {
+            // The span ends with its line's newline (a heading, a paragraph): annotate up to
+            // that line, whose end column the runner finds itself.
+            let _ = write!(
+                props,
+                ",line={},endLine={},col={}",
+                start.line,
+                end.line - 1,
+                start.column
+            );
+        } else {
+            let _ = write!(
+                props,
+                ",line={},endLine={},col={},endColumn={}",
+                start.line, end.line, start.column, end.column
+            );
+        }
     }
     let _ = write!(props, ",title={}", escape_property(&d.rule));
     let mut message = d.message.clone();
@@ -145,6 +159,25 @@ mod tests {
     }
 
     #[test]
+    fn spans_ending_in_a_newline_end_on_their_line() {
+        let src = "# Een\n\n# Twee\nTekst\n";
+        let start = src.find("# Twee").expect("heading");
+        let d = Diagnostic::from_finding(
+            Finding::new("heading/single-h1", "found 2 h1 headings")
+                .at(Span::new(start, start + 7)),
+            Level::Error,
+            "a.md",
+            src,
+            &LineIndex::new(src),
+        );
+        assert_eq!(d.end.map(|p| (p.line, p.column)), Some((4, 1)));
+        assert_eq!(
+            line(&d),
+            "::error file=a.md,line=3,endLine=3,col=1,title=heading/single-h1::found 2 h1 headings"
+        );
+    }
+
+    #[test]
     fn whole_file_findings_have_no_lines() {
         let d = Diagnostic::from_finding(
             Finding::new("content/word-count", "found 12 words"),
@@ -202,6 +235,10 @@ mod tests {
             assert_eq!(num("col"), d.start.map(|p| p.column));
             assert_eq!(num("endLine"), d.end.map(|p| p.line));
             assert_eq!(num("endColumn"), d.end.map(|p| p.column));
+            assert!(
+                d.end.is_some_and(|p| p.column > 1),
+                "no newline-ended span here"
+            );
             let (msg, help) = match message.split_once("\nhelp: ") {
                 Some((m, h)) => (m.to_string(), Some(h.to_string())),
                 None => (message.clone(), None),

@@ -8,11 +8,12 @@
 //! config appear as `ruleConfigurationOverrides`; files that could not be read as
 //! `toolExecutionNotifications`.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::fmt::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use serde_json::{json, Map, Value};
+use serde::Serialize;
+use serde_json::{json, Value};
 
 use crate::baseline::{Fingerprinter, PathKeys};
 use crate::config::Config;
@@ -128,19 +129,106 @@ fn file_uri(path: &Path, dir: bool) -> String {
     format!("file://{}", encode_path(&s))
 }
 
+/// A SARIF `artifactLocation`.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ArtifactLocation {
+    uri: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    uri_base_id: Option<&'static str>,
+}
+
 /// The artifact location of a reported path: repository-relative with `%SRCROOT%` when the
 /// file lies in the repository, a `file://` URI otherwise, and the URL itself for web pages.
-fn artifact_location(path: &str, keys: &mut PathKeys, root: Option<&Path>) -> Value {
+fn artifact_location(path: &str, keys: &mut PathKeys, root: Option<&Path>) -> ArtifactLocation {
+    let at = |uri: String, base: Option<&'static str>| ArtifactLocation {
+        uri,
+        uri_base_id: base,
+    };
     if path.contains("://") {
-        return json!({ "uri": path });
+        return at(path.to_string(), None);
     }
     if let Some(rel) = keys.relative(path).filter(|_| root.is_some()) {
-        return json!({ "uri": encode_path(&rel), "uriBaseId": SRCROOT });
+        return at(encode_path(&rel), Some(SRCROOT));
     }
     match std::fs::canonicalize(path) {
-        Ok(abs) => json!({ "uri": file_uri(&abs, false) }),
-        Err(_) => json!({ "uri": encode_path(&path.replace('\\', "/")) }),
+        Ok(abs) => at(file_uri(&abs, false), None),
+        Err(_) => at(encode_path(&path.replace('\\', "/")), None),
     }
+}
+
+#[derive(Serialize)]
+struct Text<'a> {
+    text: &'a str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Region {
+    start_line: usize,
+    start_column: usize,
+    end_line: usize,
+    end_column: usize,
+    byte_offset: usize,
+    byte_length: usize,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct PhysicalLocation {
+    artifact_location: ArtifactLocation,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    region: Option<Region>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Location {
+    physical_location: PhysicalLocation,
+}
+
+#[derive(Serialize)]
+struct Fingerprints {
+    #[serde(rename = "geolint/v1")]
+    v1: String,
+}
+
+#[derive(Serialize)]
+struct HelpProperty<'a> {
+    help: &'a str,
+}
+
+/// A SARIF result, borrowed from a diagnostic (typed, so large runs need no JSON tree).
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifResult<'a> {
+    rule_id: &'a str,
+    rule_index: usize,
+    level: &'static str,
+    message: Text<'a>,
+    locations: [Location; 1],
+    partial_fingerprints: Fingerprints,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    properties: Option<HelpProperty<'a>>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Run<'a> {
+    tool: Value,
+    invocations: [Value; 1],
+    column_kind: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    original_uri_base_ids: Option<Value>,
+    results: Vec<SarifResult<'a>>,
+}
+
+#[derive(Serialize)]
+struct Log<'a> {
+    #[serde(rename = "$schema")]
+    schema: &'static str,
+    version: &'static str,
+    runs: [Run<'a>; 1],
 }
 
 /// Render a SARIF log. `root` is the repository root (canonical) that URIs are relative to.
@@ -151,9 +239,9 @@ pub fn render(
     config: &Config,
     root: Option<&Path>,
 ) -> String {
-    let value = log(outcome, diagnostics, config, root);
+    let log = build(outcome, diagnostics, config, root);
     let mut s =
-        serde_json::to_string_pretty(&value).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+        serde_json::to_string_pretty(&log).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
     s.push('\n');
     s
 }
@@ -166,6 +254,15 @@ pub fn log(
     config: &Config,
     root: Option<&Path>,
 ) -> Value {
+    serde_json::to_value(build(outcome, diagnostics, config, root)).unwrap_or(Value::Null)
+}
+
+fn build<'a>(
+    outcome: &Outcome,
+    diagnostics: &[&'a Diagnostic],
+    config: &Config,
+    root: Option<&Path>,
+) -> Log<'a> {
     let mut descs = rule_descriptors(config);
     // Findings of rules the registry does not know (none today) still get a descriptor.
     for d in diagnostics {
@@ -180,10 +277,10 @@ pub fn log(
             });
         }
     }
-    let index: HashMap<&str, usize> = descs
+    let index: HashMap<String, usize> = descs
         .iter()
         .enumerate()
-        .map(|(i, r)| (r.id.as_str(), i))
+        .map(|(i, r)| (r.id.clone(), i))
         .collect();
 
     let rules: Vec<Value> = descs
@@ -217,54 +314,46 @@ pub fn log(
         })
         .collect();
 
-    let root_buf: Option<PathBuf> = root.map(Path::to_path_buf);
-    let mut keys = PathKeys::relative_to(root_buf.clone());
-    let empty = BTreeMap::new();
-    let mut fp = Fingerprinter::new(if outcome.sources.is_empty() {
-        &empty
-    } else {
-        &outcome.sources
-    });
+    let mut keys = PathKeys::relative_to(root.map(Path::to_path_buf));
+    let mut fp = Fingerprinter::new(&outcome.sources);
     let mut seen: HashMap<(String, String), usize> = HashMap::new();
-    let results: Vec<Value> = diagnostics
+    let results: Vec<SarifResult<'a>> = diagnostics
         .iter()
         .map(|d| {
             let location = artifact_location(&d.path, &mut keys, root);
-            let path_key = location
-                .get("uri")
-                .and_then(Value::as_str)
-                .unwrap_or(&d.path)
-                .to_string();
-            let print = fp.fingerprint(d, &path_key);
-            let n = seen.entry((path_key, print.clone())).or_insert(0);
+            // Keyed like a baseline at the repository root: the same finding, the same hash.
+            let print = fp.fingerprint(d, &keys.key(&d.path));
+            let n = seen
+                .entry((location.uri.clone(), print.clone()))
+                .or_insert(0);
             *n += 1;
-            let mut physical = Map::new();
-            physical.insert("artifactLocation".into(), location);
-            if let (Some(s), Some(e), Some(span)) = (d.start, d.end, d.span) {
-                physical.insert(
-                    "region".into(),
-                    json!({
-                        "startLine": s.line,
-                        "startColumn": s.column,
-                        "endLine": e.line,
-                        "endColumn": e.column,
-                        "byteOffset": span.start,
-                        "byteLength": span.len(),
-                    }),
-                );
+            let region = match (d.start, d.end, d.span) {
+                (Some(s), Some(e), Some(span)) => Some(Region {
+                    start_line: s.line,
+                    start_column: s.column,
+                    end_line: e.line,
+                    end_column: e.column,
+                    byte_offset: span.start,
+                    byte_length: span.len(),
+                }),
+                _ => None,
+            };
+            SarifResult {
+                rule_id: &d.rule,
+                rule_index: index.get(&d.rule).copied().unwrap_or(0),
+                level: level(d.severity),
+                message: Text { text: &d.message },
+                locations: [Location {
+                    physical_location: PhysicalLocation {
+                        artifact_location: location,
+                        region,
+                    },
+                }],
+                partial_fingerprints: Fingerprints {
+                    v1: format!("{print}:{n}"),
+                },
+                properties: d.help.as_deref().map(|help| HelpProperty { help }),
             }
-            let mut result = json!({
-                "ruleId": d.rule,
-                "ruleIndex": index.get(d.rule.as_str()).copied().unwrap_or(0),
-                "level": level(d.severity),
-                "message": { "text": d.message },
-                "locations": [{ "physicalLocation": physical }],
-                "partialFingerprints": { FINGERPRINT_KEY: format!("{print}:{n}") },
-            });
-            if let Some(help) = &d.help {
-                result["properties"] = json!({ "help": help });
-            }
-            result
         })
         .collect();
 
@@ -288,28 +377,25 @@ pub fn log(
         invocation["ruleConfigurationOverrides"] = Value::Array(overrides);
     }
 
-    let mut run = json!({
-        "tool": {
-            "driver": {
-                "name": "geolint",
-                "version": env!("CARGO_PKG_VERSION"),
-                "semanticVersion": env!("CARGO_PKG_VERSION"),
-                "informationUri": INFORMATION_URI,
-                "rules": rules,
-            }
-        },
-        "invocations": [invocation],
-        "columnKind": "unicodeCodePoints",
-        "results": results,
-    });
-    if let Some(r) = root {
-        run["originalUriBaseIds"] = json!({ SRCROOT: { "uri": file_uri(r, true) } });
+    Log {
+        schema: "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json",
+        version: "2.1.0",
+        runs: [Run {
+            tool: json!({
+                "driver": {
+                    "name": "geolint",
+                    "version": env!("CARGO_PKG_VERSION"),
+                    "semanticVersion": env!("CARGO_PKG_VERSION"),
+                    "informationUri": INFORMATION_URI,
+                    "rules": rules,
+                }
+            }),
+            invocations: [invocation],
+            column_kind: "unicodeCodePoints",
+            original_uri_base_ids: root.map(|r| json!({ SRCROOT: { "uri": file_uri(r, true) } })),
+            results,
+        }],
     }
-    json!({
-        "$schema": "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json",
-        "version": "2.1.0",
-        "runs": [run],
-    })
 }
 
 #[cfg(test)]
@@ -389,7 +475,7 @@ mod tests {
             print,
             format!(
                 "{}:1",
-                crate::baseline::fingerprint("heading/single-h1", "content/a%20b.md", "# Twee")
+                crate::baseline::fingerprint("heading/single-h1", "content/a b.md", "# Twee")
             )
         );
         assert_eq!(result["properties"]["help"], "make it an h2");

@@ -11,6 +11,9 @@ use crate::lint::Outcome;
 /// How many pages the "worst pages" table lists.
 pub const WORST_PAGES: usize = 10;
 
+/// How many unreadable files the summary names (GitHub caps a step summary at 1 MiB).
+pub const MAX_FILE_ERRORS: usize = 20;
+
 /// Escape text for a Markdown table cell inside a code span.
 fn cell_code(s: &str) -> String {
     let s = s.replace('|', "\\|").replace(['\n', '\r'], " ");
@@ -73,8 +76,15 @@ pub fn render(outcome: &Outcome, diagnostics: &[&Diagnostic], notes: &[String]) 
             "**{} could not be read:**\n",
             plural(outcome.errors.len(), "file", "files")
         );
-        for e in &outcome.errors {
+        for e in outcome.errors.iter().take(MAX_FILE_ERRORS) {
             let _ = writeln!(out, "- {}: {}", cell_code(&e.path), e.message);
+        }
+        if outcome.errors.len() > MAX_FILE_ERRORS {
+            let _ = writeln!(
+                out,
+                "- …and {} more (see the log)",
+                outcome.errors.len() - MAX_FILE_ERRORS
+            );
         }
         out.push('\n');
     }
@@ -180,6 +190,26 @@ mod tests {
              | `a.md` | 0 | 1 | 0 |\n\
              | `a\\|c.md` | 0 | 1 | 0 |\n\n"
         );
+    }
+
+    #[test]
+    fn unreadable_files_are_listed_up_to_a_cap() {
+        let outcome = Outcome {
+            files: 1,
+            errors: (0..MAX_FILE_ERRORS + 3)
+                .map(|i| crate::lint::FileError {
+                    path: format!("kapot-{i:02}.md"),
+                    message: "not valid UTF-8".into(),
+                })
+                .collect(),
+            ..Outcome::default()
+        };
+        let md = render(&outcome, &[], &[]);
+        assert!(
+            md.contains("**23 files could not be read:**\n\n- `kapot-00.md`: not valid UTF-8\n")
+        );
+        assert!(md.contains("- `kapot-19.md`: not valid UTF-8\n- …and 3 more (see the log)\n"));
+        assert!(!md.contains("kapot-20.md"));
     }
 
     #[test]
