@@ -2,6 +2,7 @@
 
 mod args;
 mod check;
+mod faq_schema;
 mod init;
 mod rules_cmd;
 
@@ -48,6 +49,7 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
         Command::Check(args) => check::run(&args),
         Command::Rules { rule } => rules_cmd::run(rule.as_deref()),
         Command::Init { force } => init::run(force),
+        Command::FaqSchema { file, script } => faq_schema::run(&file, script),
     }
 }
 

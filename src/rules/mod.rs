@@ -3,12 +3,14 @@
 pub mod artifact;
 pub mod content;
 pub mod custom;
+pub mod faq;
 pub mod frontmatter;
 pub mod heading;
 pub mod image;
 pub mod link;
 pub mod meta;
 pub mod registry;
+pub mod schema;
 
 use crate::config::{Config, ContentType};
 use crate::diagnostic::{Finding, Level};
