@@ -127,33 +127,56 @@ fn heading_items(doc: &Document, subs: &[&Heading], level: u8, section_end: usiz
             .map_or(section_end, |s| s.span.start);
         let (answer, answer_span) = answer_between(doc, q.span.end, next);
         items.push(FaqItem {
-            question: q.text.trim().to_string(),
+            question: clean_question(&q.text),
             question_span: q.span,
             answer,
             answer_span,
             source: FaqSource::Heading,
         });
     }
+    // A closing heading after the questions ("Verwant", "Lees ook") is not one of them.
+    let questions = items.iter().filter(|i| i.question.ends_with('?')).count();
+    if questions >= 2 {
+        while items.last().is_some_and(|i| !i.question.ends_with('?')) {
+            items.pop();
+        }
+    }
     items
 }
 
-/// Paragraph texts between two offsets, joined, and their span.
+/// Paragraph texts between two offsets, joined, and their span. HTML answers written in `<div>`s
+/// rather than paragraphs fall back to the prose text runs.
 fn answer_between(doc: &Document, start: usize, end: usize) -> (String, Option<Span>) {
-    let paras: Vec<_> = doc
+    let mut parts: Vec<(&str, Span)> = doc
         .paragraphs
         .iter()
         .filter(|p| p.span.start >= start && p.span.end <= end)
+        .map(|p| (p.text.trim(), p.span))
         .collect();
-    let text = paras
-        .iter()
-        .map(|p| p.text.trim())
-        .collect::<Vec<_>>()
-        .join("\n");
-    let span = match (paras.first(), paras.last()) {
-        (Some(a), Some(b)) => Some(trim_span(doc, Span::new(a.span.start, b.span.end))),
+    if parts.is_empty() {
+        parts = doc
+            .prose
+            .iter()
+            .filter(|r| r.in_main && r.span.start >= start && r.span.end <= end)
+            .map(|r| (r.text.trim(), r.span))
+            .filter(|(t, _)| !t.is_empty())
+            .collect();
+    }
+    let text = parts.iter().map(|(t, _)| *t).collect::<Vec<_>>().join("\n");
+    let span = match (parts.first(), parts.last()) {
+        (Some(a), Some(b)) => Some(trim_span(doc, Span::new(a.1.start, b.1.end))),
         _ => None,
     };
     (text, span)
+}
+
+/// Question text without trailing toggle glyphs (`▾`, `+`, `›` …) that FAQ widgets add.
+fn clean_question(text: &str) -> String {
+    text.trim()
+        .trim_end_matches(|c: char| {
+            c.is_whitespace() || !(c.is_alphanumeric() || "?!.)\"'’”…:;".contains(c))
+        })
+        .to_string()
 }
 
 /// The span without trailing whitespace.
@@ -422,6 +445,16 @@ mod tests {
         let items = extract(&doc("a.md", src));
         assert_eq!(items.len(), 1);
         assert_eq!(items[0].question, "Wat kost het?");
+    }
+
+    #[test]
+    fn widget_glyphs_div_answers_and_closing_headings() {
+        let html = "<main><h2>FAQ</h2><h3><button>Wat kost het?\u{25be}</button></h3><div><div>Het kost 950 euro.</div></div><h3>Hoe lang?</h3><div>Een dag.</div><h3>Verwant</h3><ul><li><a href=\"/x\">X</a></li></ul></main>";
+        let items = extract(&doc("a.html", html));
+        assert_eq!(items.len(), 2);
+        assert_eq!(items[0].question, "Wat kost het?");
+        assert_eq!(items[0].answer, "Het kost 950 euro.");
+        assert_eq!(items[1].answer, "Een dag.");
     }
 
     #[test]

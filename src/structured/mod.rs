@@ -537,6 +537,15 @@ impl<'a> Checker<'a, '_> {
             let Some(term) = schema_term(&m.key) else {
                 continue;
             };
+            // `query-input` and `name-output`: action annotations of a property
+            if let Some(base) = term
+                .strip_suffix("-input")
+                .or_else(|| term.strip_suffix("-output"))
+            {
+                if self.vocab.properties.contains_key(base) {
+                    continue;
+                }
+            }
             let key_inner = Span::new(m.key_span.start + 1, m.key_span.end.saturating_sub(1));
             let Some((pname, prop)) = self.vocab.properties.get_key_value(term) else {
                 // `answer` on a Question is reported by schema/faq-answer-form
