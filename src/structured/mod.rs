@@ -1081,3 +1081,167 @@ fn truncate(s: &str, n: usize) -> String {
         format!("{t}…")
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::doc;
+
+    fn page(json: &str) -> String {
+        format!("<html><head><script type=\"application/ld+json\">{json}</script></head><body><h1>T</h1></body></html>")
+    }
+
+    /// `(rule, source text under the span, message)` of every finding.
+    fn found(src: &str) -> Vec<(&'static str, String, String)> {
+        let a = run(&doc("a.html", src), &[]);
+        a.findings
+            .iter()
+            .map(|f| {
+                let at = f.span.and_then(|s| src.get(s.start..s.end)).unwrap_or("");
+                (f.rule, at.to_string(), f.message.clone())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn fenced_code_is_not_markup() {
+        let md = "# T\n\n```html\n<script type=\"application/ld+json\">{\"@type\": \"Queston\"}</script>\n```\n";
+        let d = doc("a.md", md);
+        assert!(d.jsonld.is_empty());
+        let md = "# T\n\n<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\",\"@type\":\"Queston\"}</script>\n";
+        let a = run(&doc("a.md", md), &[]);
+        assert_eq!(a.findings.len(), 1);
+        assert_eq!(a.findings[0].rule, "schema/unknown-type");
+    }
+
+    #[test]
+    fn graph_and_id_references_are_followed() {
+        let src = page(
+            r##"{"@context":"https://schema.org","@graph":[
+              {"@type":"BlogPosting","headline":"H","image":"https://x.example/a.png","datePublished":"2024-03-05","dateModified":"2024-03-06","author":{"@id":"#anne"}},
+              {"@type":"Person","@id":"#anne","name":"Anne","url":"https://x.example/anne","jobTitel":"schrijver"}]}"##,
+        );
+        let f = found(&src);
+        // the author reference resolves to a Person with name and url: no Article finding;
+        // the Person in the graph is checked as its own type
+        assert_eq!(
+            f,
+            [(
+                "schema/unknown-property",
+                "jobTitel".to_string(),
+                "unknown schema.org property `jobTitel`".to_string()
+            )]
+        );
+    }
+
+    #[test]
+    fn article_author_must_be_one_person() {
+        let src = page(
+            r#"{"@context":"https://schema.org","@type":"Article","headline":"H","image":"https://x.example/a.png","datePublished":"2024-03-05","dateModified":"2024-03-06","author":{"@type":"Person","name":"Anne en Joris","url":"https://x.example/team"}}"#,
+        );
+        let f = found(&src);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].0, "schema/google-required");
+        assert_eq!(f[0].1, "Anne en Joris");
+        assert!(f[0].2.starts_with("author name must name one person"));
+    }
+
+    #[test]
+    fn breadcrumbs_need_two_items_numbered_from_one() {
+        let src = page(
+            r#"{"@context":"https://schema.org","@type":"BreadcrumbList","itemListElement":[
+              {"@type":"ListItem","position":1,"name":"Home","item":"https://x.example/"},
+              {"@type":"ListItem","position":3,"name":"Blog","item":"https://x.example/blog/"}]}"#,
+        );
+        let f = found(&src);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!((f[0].0, f[0].1.as_str()), ("schema/google-required", "3"));
+        assert!(f[0].2.starts_with("ListItem positions must run 1, 2, 3"));
+        let one = page(
+            r#"{"@context":"https://schema.org","@type":"BreadcrumbList","itemListElement":[{"@type":"ListItem","position":1,"name":"Home","item":"https://x.example/"}]}"#,
+        );
+        assert!(found(&one)[0]
+            .2
+            .starts_with("a breadcrumb trail needs at least two ListItems"));
+    }
+
+    #[test]
+    fn local_business_address_phone_and_price_range() {
+        let src = page(
+            r#"{"@context":"https://schema.org","@type":"Dentist","name":"Tandarts Zuid","url":"https://x.example/","telephone":"+31 20 123 4567",
+               "geo":{"@type":"GeoCoordinates","latitude":52.370216,"longitude":4.895168},"openingHoursSpecification":[],
+               "priceRange":"€€","logo":"https://x.example/l.png","sameAs":["https://x.example/fb"]}"#,
+        );
+        let f = found(&src);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(
+            f[0].2,
+            "`Dentist` is missing `address`, required for Google's LocalBusiness rich result"
+        );
+    }
+
+    #[test]
+    fn context_variants() {
+        for ctx in [
+            "\"http://schema.org\"",
+            "\"https://schema.org/\"",
+            "{\"@vocab\":\"https://schema.org/\"}",
+            "[\"https://schema.org\",{\"ex\":\"https://example.org/\"}]",
+        ] {
+            let src = page(&format!(
+                r#"{{"@context":{ctx},"@type":"Person","name":"A","url":"https://x.example/a"}}"#
+            ));
+            assert_eq!(found(&src), [], "{ctx}");
+        }
+        let src = page(r#"{"@context":"https://www.w3.org/ns/activitystreams","type":"Note"}"#);
+        assert_eq!(found(&src), [], "another vocabulary is left alone");
+        let src = page(
+            r#"{"@context":"schema.org","@type":"Person","name":"A","url":"https://x.example/a"}"#,
+        );
+        assert_eq!(
+            found(&src)[0].2,
+            "`@context` is `schema.org`, not a schema.org context"
+        );
+    }
+
+    #[test]
+    fn value_kinds() {
+        let src = page(
+            r#"{"@context":"https://schema.org","@type":"Event","name":"E","startDate":"2024-13-01","location":{"@type":"Place","address":"Utrecht"},
+               "maximumAttendeeCapacity":"veel","isAccessibleForFree":"misschien","url":"geen url"}"#,
+        );
+        let kinds: Vec<String> = found(&src)
+            .into_iter()
+            .filter(|f| f.0 == "schema/value-kind")
+            .map(|f| f.2)
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                "`startDate` expects an ISO 8601 date or date-time, found `2024-13-01`",
+                "`maximumAttendeeCapacity` expects a Number, found `veel`",
+                "`isAccessibleForFree` expects a Boolean, found `misschien`",
+                "`url` expects a URL, found `geen url`",
+            ]
+        );
+        assert!(is_iso_datetime("2024-03-05T09:30:00+01:00"));
+        assert!(is_iso_date("2024-03"));
+        assert!(!is_iso_date("05-03-2024"));
+    }
+
+    #[test]
+    fn analysis_is_cached_per_document() {
+        let d = doc(
+            "a.html",
+            &page(r#"{"@context":"https://schema.org","@type":"Queston"}"#),
+        );
+        let a = analyze(&d, &[]);
+        let b = analyze(&d, &[]);
+        assert!(Rc::ptr_eq(&a, &b));
+        let other = doc(
+            "a.html",
+            &page(r#"{"@context":"https://schema.org","@type":"Persn"}"#),
+        );
+        assert!(!Rc::ptr_eq(&a, &analyze(&other, &[])));
+    }
+}
