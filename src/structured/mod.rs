@@ -95,6 +95,10 @@ pub fn run(doc: &Document, extra_profiles: &[Arc<Profile>]) -> Analysis {
     }
     let mut roots: Vec<Node> = Vec::new();
     for block in &doc.jsonld {
+        // a theme template (Hugo, Jinja, Liquid, ERB): the JSON exists only once rendered
+        if ["{{", "{%", "<%"].iter().any(|t| block.content.contains(t)) {
+            continue;
+        }
         match json::parse(&block.content, block.span.start) {
             Ok((node, dups)) => {
                 for d in dups {
@@ -1227,6 +1231,14 @@ mod tests {
         assert!(is_iso_datetime("2024-03-05T09:30:00+01:00"));
         assert!(is_iso_date("2024-03"));
         assert!(!is_iso_date("05-03-2024"));
+    }
+
+    #[test]
+    fn templates_are_skipped() {
+        let src = page(
+            r#"{"@context":"https://schema.org","@type":"Article","headline":{{ .Title | jsonify }}}"#,
+        );
+        assert_eq!(found(&src), []);
     }
 
     #[test]

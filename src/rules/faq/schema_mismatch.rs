@@ -32,6 +32,27 @@ impl Rule for SchemaMismatch {
             return;
         }
         let page = crate::faq::visible_text(cx.doc);
+        let hidden = a
+            .questions
+            .iter()
+            .filter(|q| !crate::faq::is_visible(&q.question, &page))
+            .count();
+        if hidden >= 2 && hidden == a.questions.len() {
+            // none of them is on the page: one finding, not one per question
+            if let Some(first) = a.questions.first() {
+                out.push(
+                    Finding::new(
+                        Self::ID,
+                        format!("none of the {hidden} FAQPage questions is visible on the page"),
+                    )
+                    .at(first.question_span)
+                    .help(
+                        "show the questions and answers on the page, or remove the FAQPage markup",
+                    ),
+                );
+            }
+            return;
+        }
         for q in &a.questions {
             if !crate::faq::is_visible(&q.question, &page) {
                 out.push(
@@ -102,6 +123,17 @@ mod tests {
         assert_eq!(
             f[2].message,
             "visible FAQ question \"Hoe lang duurt het?\" is missing from the FAQPage markup"
+        );
+    }
+
+    #[test]
+    fn fails_once_when_no_question_is_visible() {
+        let src = format!("{LD}\n\n# Prijzen\n\nTekst.\n");
+        let f = run(&SchemaMismatch, "a.md", &src);
+        assert_eq!(texts(&src, &f), ["Wat kost een AI-workshop?"]);
+        assert_eq!(
+            f[0].message,
+            "none of the 2 FAQPage questions is visible on the page"
         );
     }
 
