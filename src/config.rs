@@ -58,6 +58,15 @@ struct RawConfig {
     keyword: Option<KeywordOptions>,
     rules: Option<BTreeMap<Spanned<String>, Spanned<String>>>,
     custom: Option<Vec<Spanned<crate::rules::custom::RawCustomRule>>>,
+    schema: Option<SchemaOptions>,
+}
+
+/// Options of the structured-data rules.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SchemaOptions {
+    /// Extra rich-result profiles: JSON Schema files, relative to the config file.
+    profiles: Option<Vec<Spanned<String>>>,
 }
 
 #[derive(Debug, Default, Deserialize, Clone)]
@@ -248,6 +257,8 @@ pub struct Config {
     /// Rule levels set in the file or on the command line.
     pub levels: BTreeMap<String, Level>,
     pub custom: Vec<crate::rules::custom::CustomRule>,
+    /// Rich-result profiles added with `[schema] profiles`.
+    pub schema_profiles: Vec<std::sync::Arc<crate::structured::profiles::Profile>>,
 }
 
 impl Config {
@@ -455,6 +466,24 @@ impl Config {
             }
         }
 
+        let mut schema_profiles = Vec::new();
+        for p in user_raw
+            .schema
+            .and_then(|s| s.profiles)
+            .or_else(|| default_raw.schema.and_then(|s| s.profiles))
+            .unwrap_or_default()
+        {
+            let span = p.span();
+            let file = root.join(p.get_ref());
+            let profile = crate::structured::profiles::load(&file).map_err(|m| {
+                err(
+                    Some(span),
+                    format!("schema profile `{}`: {m}", file.display()),
+                )
+            })?;
+            schema_profiles.push(std::sync::Arc::new(profile));
+        }
+
         Ok(Self {
             path: user_path,
             root,
@@ -484,6 +513,7 @@ impl Config {
             keyword,
             levels,
             custom,
+            schema_profiles,
         })
     }
 

@@ -953,3 +953,107 @@ fn clusters_without_config_says_so_and_missing_path_exits_2() {
     assert_eq!(r.code, 2);
     assert!(r.stderr.contains("path not found: nope"), "{}", r.stderr);
 }
+
+#[test]
+fn faq_schema_output_passes_the_schema_and_faq_rules() {
+    let page = repo_root().join("fixtures/site/content/faq.md");
+    let r = run(geolint().args(["faq-schema", "--script"]).arg(&page));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r
+        .stdout
+        .starts_with("<script type=\"application/ld+json\">\n{"));
+    assert!(r
+        .stdout
+        .contains("\"name\": \"Hoe lang duurt een AI-workshop?\""));
+    // The page with the printed markup added has no schema or faq findings.
+    let text = std::fs::read_to_string(&page).expect("read faq.md");
+    let dir = site(&[("faq.md", &format!("{text}\n{}", r.stdout))]);
+    let (_, json, stderr) = check_json(dir.path(), &["faq.md"]);
+    let found: Vec<String> = diagnostics(&json)
+        .iter()
+        .filter(|d| {
+            let rule = d["rule"].as_str().unwrap_or("");
+            (rule.starts_with("schema/") || rule.starts_with("faq/"))
+                && rule != "schema/rich-result-display"
+        })
+        .map(|d| format!("{} {}", d["rule"], d["message"]))
+        .collect();
+    assert!(found.is_empty(), "{found:#?} {stderr}");
+    let info = diagnostics(&json)
+        .iter()
+        .filter(|d| d["rule"] == "schema/rich-result-display")
+        .count();
+    assert_eq!(
+        info, 1,
+        "the FAQ display note is the only structured-data note"
+    );
+}
+
+#[test]
+fn faq_schema_without_a_faq_exits_2() {
+    let dir = site(&[("a.md", "# Titel\n\nGeen vragen hier.\n")]);
+    let r = run(geolint_in(dir.path()).args(["faq-schema", "a.md"]));
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.contains("a.md: no visible FAQ found"),
+        "{}",
+        r.stderr
+    );
+    let r = run(geolint_in(dir.path()).args(["faq-schema", "missing.md"]));
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("cannot read missing.md"), "{}", r.stderr);
+}
+
+#[test]
+fn json_ld_syntax_error_has_line_and_column() {
+    let page = "<html><head><title>T</title>\n<script type=\"application/ld+json\">\n{\n  \"@context\": \"https://schema.org\",\n  \"@type\": \"Person\",\n  \"name\": \"Anne\",\n}\n</script></head><body><h1>T</h1></body></html>\n";
+    let dir = site(&[("a.html", page)]);
+    let (code, json, _) = check_json(dir.path(), &["a.html"]);
+    assert_eq!(code, 1);
+    let d = diagnostics(&json)
+        .iter()
+        .find(|d| d["rule"] == "schema/json-syntax")
+        .expect("a syntax finding");
+    assert_eq!(
+        (d["line"].as_u64(), d["column"].as_u64()),
+        (Some(6), Some(17))
+    );
+    assert_eq!(d["message"], "invalid JSON-LD: trailing comma before `}`");
+}
+
+#[test]
+fn user_profile_schemas_from_the_config() {
+    let profile = r##"{"x-geolint": {"types": ["Person"]}, "allOf": [{"$ref": "#/$defs/required"}, {"$ref": "#/$defs/recommended"}],
+      "$defs": {"required": {"required": ["jobTitle"]}, "recommended": {"required": ["email"]}}}"##;
+    let page = "<html><head><script type=\"application/ld+json\">{\"@context\":\"https://schema.org\",\"@type\":\"Person\",\"name\":\"Anne\",\"url\":\"https://x.example/anne\"}</script></head><body><h1>T</h1></body></html>";
+    let dir = site(&[("a.html", page), ("schemas/team.json", profile)]);
+    let cfg = format!("{TEST_CONFIG}\n[schema]\nprofiles = [\"schemas/team.json\"]\n");
+    std::fs::write(dir.path().join("geolint.toml"), cfg).expect("write config");
+    let (_, json, stderr) = check_json(dir.path(), &["a.html"]);
+    let got: Vec<String> = diagnostics(&json)
+        .iter()
+        .filter(|d| {
+            d["rule"]
+                .as_str()
+                .is_some_and(|r| r.starts_with("schema/google"))
+        })
+        .map(|d| format!("{} {} {}", d["rule"], d["severity"], d["message"]))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            "\"schema/google-recommended\" \"warning\" \"`Person` is missing `email`, recommended for Google's team rich result\"",
+            "\"schema/google-required\" \"error\" \"`Person` is missing `jobTitle`, required for Google's team rich result\"",
+        ],
+        "{stderr}"
+    );
+    // A broken profile is a config error (exit 2) naming the key's line.
+    write(dir.path(), "schemas/team.json", b"{");
+    let r = run(geolint_in(dir.path()).args(["check", "a.html"]));
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.contains("geolint.toml:") && r.stderr.contains("schema profile"),
+        "{}",
+        r.stderr
+    );
+}

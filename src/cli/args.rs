@@ -20,6 +20,14 @@ pub enum Command {
         /// A rule id such as heading/single-h1
         rule: Option<String>,
     },
+    /// Print the `FAQPage` JSON-LD that matches the visible FAQ of a page
+    FaqSchema {
+        /// A Markdown, MDX or HTML file with a visible FAQ
+        file: PathBuf,
+        /// Wrap the JSON-LD in a <script type="application/ld+json"> element
+        #[arg(long)]
+        script: bool,
+    },
     /// Write a commented geolint.toml for the current folder
     Init {
         /// Overwrite an existing geolint.toml

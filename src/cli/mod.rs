@@ -4,6 +4,7 @@ mod args;
 mod check;
 mod ci;
 mod clusters;
+mod faq_schema;
 mod init;
 mod rules_cmd;
 
@@ -51,6 +52,7 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
         Command::Rules { rule } => rules_cmd::run(rule.as_deref()),
         Command::Init { force } => init::run(force),
         Command::Clusters(args) => clusters::run(&args),
+        Command::FaqSchema { file, script } => faq_schema::run(&file, script),
     }
 }
 

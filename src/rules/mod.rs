@@ -3,6 +3,7 @@
 pub mod artifact;
 pub mod content;
 pub mod custom;
+pub mod faq;
 pub mod frontmatter;
 pub mod heading;
 pub mod image;
@@ -10,6 +11,7 @@ pub mod keyword;
 pub mod link;
 pub mod meta;
 pub mod registry;
+pub mod schema;
 
 use crate::config::{Config, ContentType};
 use crate::diagnostic::{Finding, Level};

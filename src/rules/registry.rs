@@ -3,7 +3,9 @@
 
 use std::fmt::Write as _;
 
-use super::{artifact, content, frontmatter, heading, image, keyword, link, meta, Rule};
+use super::{
+    artifact, content, faq, frontmatter, heading, image, keyword, link, meta, schema, Rule,
+};
 
 /// Every built-in rule, in display order.
 pub static ALL: &[&dyn Rule] = &[
@@ -56,6 +58,27 @@ pub static ALL: &[&dyn Rule] = &[
     &keyword::no_cluster_keyword::NoClusterKeyword,
     &keyword::cluster_gap::ClusterGap,
     &keyword::cannibalisation::Cannibalisation,
+    &schema::json_syntax::JsonSyntax,
+    &schema::duplicate_key::DuplicateKey,
+    &schema::context::Context,
+    &schema::unknown_type::UnknownType,
+    &schema::unknown_property::UnknownProperty,
+    &schema::property_not_for_type::PropertyNotForType,
+    &schema::superseded::Superseded,
+    &schema::value_kind::ValueKind,
+    &schema::relative_url::RelativeUrl,
+    &schema::microdata::Microdata,
+    &schema::google_required::GoogleRequired,
+    &schema::google_recommended::GoogleRecommended,
+    &schema::rich_result_display::RichResultDisplay,
+    &schema::faq_multiple::FaqMultiple,
+    &schema::faq_answer_form::FaqAnswerForm,
+    &schema::faq_empty_answer::FaqEmptyAnswer,
+    &schema::faq_answer_html::FaqAnswerHtml,
+    &faq::count::Count,
+    &faq::question_form::QuestionForm,
+    &faq::short_answer::ShortAnswer,
+    &faq::schema_mismatch::SchemaMismatch,
 ];
 
 /// The rule with this id.
