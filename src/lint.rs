@@ -126,7 +126,7 @@ pub fn display_path(path: &Path) -> String {
 
 /// Relative forms of a path that config globs are matched against: to the config's folder and
 /// to the walked root.
-fn relative_candidates(path: &Path, config: &Config, walk_root: &Path) -> Vec<String> {
+pub fn relative_candidates(path: &Path, config: &Config, walk_root: &Path) -> Vec<String> {
     let mut out = Vec::new();
     let abs = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
     for base in [config.root.as_path(), walk_root] {

@@ -25,6 +25,8 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Language server over stdio for editors
+    Lsp,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -40,6 +42,7 @@ pub enum Lang {
 }
 
 #[derive(Debug, Args)]
+#[allow(clippy::struct_excessive_bools)]
 pub struct CheckArgs {
     /// Files and folders to lint
     #[arg(default_value = ".")]
@@ -71,4 +74,16 @@ pub struct CheckArgs {
     /// Default language of the content (front matter `lang` still wins)
     #[arg(long, value_enum)]
     pub lang: Option<Lang>,
+    /// Apply safe fixes in place, then report what is left
+    #[arg(long)]
+    pub fix: bool,
+    /// With --fix or --diff: apply unsafe fixes too
+    #[arg(long)]
+    pub unsafe_fixes: bool,
+    /// Print the fixes as a unified diff instead of writing them (exit 1 when there are any)
+    #[arg(long)]
+    pub diff: bool,
+    /// Lint, then re-lint and reprint whenever a file changes (Ctrl-C stops)
+    #[arg(long, short = 'w')]
+    pub watch: bool,
 }

@@ -2,8 +2,10 @@
 
 mod args;
 mod check;
+mod fix_cmd;
 mod init;
 mod rules_cmd;
+mod watch_cmd;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -48,6 +50,7 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
         Command::Check(args) => check::run(&args),
         Command::Rules { rule } => rules_cmd::run(rule.as_deref()),
         Command::Init { force } => init::run(force),
+        Command::Lsp => crate::lsp::run().map(|()| exit::OK),
     }
 }
 
