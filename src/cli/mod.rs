@@ -50,7 +50,7 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
         Command::Check(args) => check::run(&args),
         Command::Rules { rule } => rules_cmd::run(rule.as_deref()),
         Command::Init { force } => init::run(force),
-        Command::Lsp => crate::lsp::run().map(|()| exit::OK),
+        Command::Lsp => crate::lsp::run().map(|()| exit::OK).map_err(Into::into),
     }
 }
 
