@@ -442,6 +442,52 @@ pub fn delete_from_text(source: &str, span: Span, then_removed: bool) -> Edit {
     Edit::delete(span)
 }
 
+/// A fix that puts generated JSON-LD into a page: the hook for `faq/schema-mismatch` and a
+/// missing `FAQPage` (the schema rules build `json`, e.g. with `geolint faq-schema`'s generator).
+/// With `existing` (the content span of a `<script type="application/ld+json">` block) the
+/// block's content is replaced; otherwise a new block goes before `</head>` of an HTML page
+/// (else before `</body>`, else at the end) or at the end of a Markdown body. MDX gets no fix:
+/// a raw `<script>` with braces is not valid JSX. Always unsafe (the visible FAQ may be what is
+/// wrong) and structural (it edits JSON-LD on purpose).
+#[must_use]
+pub fn jsonld_fix(doc: &Document, json: &str, existing: Option<Span>) -> Option<Fix> {
+    let json = json.trim();
+    if let Some(span) = existing {
+        doc.source.get(span.start..span.end)?;
+        return Some(
+            Fix::unsafe_(
+                "replace the JSON-LD with the generated one",
+                vec![Edit::replace(span, format!("\n{json}\n"))],
+            )
+            .structural(),
+        );
+    }
+    let block = format!("<script type=\"application/ld+json\">\n{json}\n</script>\n");
+    let src = &doc.source;
+    let edit = match doc.format {
+        Some(Format::Mdx) | None => return None,
+        Some(Format::Html) => {
+            let lower = src.to_ascii_lowercase();
+            let at = lower
+                .rfind("</head>")
+                .or_else(|| lower.rfind("</body>"))
+                .unwrap_or(src.len());
+            Edit::insert(at, block)
+        }
+        Some(Format::Markdown) => {
+            let sep = if src.is_empty() || src.ends_with("\n\n") {
+                ""
+            } else if src.ends_with('\n') {
+                "\n"
+            } else {
+                "\n\n"
+            };
+            Edit::insert(src.len(), format!("{sep}{block}"))
+        }
+    };
+    Some(Fix::unsafe_("add the generated JSON-LD", vec![edit]).structural())
+}
+
 #[cfg(test)]
 pub(crate) mod testing {
     //! Helpers for fix tests in rule files.
@@ -565,6 +611,33 @@ mod tests {
         let again = crate::rules::testing::doc("a.md", &out.text);
         let twice = fix_text(&again, &config, &[], Applicability::Safe, None);
         assert_eq!((twice.text.as_str(), twice.applied), (out.text.as_str(), 0));
+    }
+
+    #[test]
+    fn jsonld_fix_inserts_or_replaces_blocks() {
+        let json = "{\"@type\": \"FAQPage\"}";
+        let md = crate::rules::testing::doc("a.md", "# FAQ\n\nTekst.\n");
+        let f = jsonld_fix(&md, json, None).expect("a fix");
+        assert_eq!((f.safety, f.structural), (Safety::Unsafe, true));
+        let (out, _) = apply_once(&md.source, &[&f], &protected_regions(&md));
+        assert_eq!(
+            out,
+            "# FAQ\n\nTekst.\n\n<script type=\"application/ld+json\">\n{\"@type\": \"FAQPage\"}\n</script>\n"
+        );
+        let html = crate::rules::testing::doc(
+            "a.html",
+            "<html><head><script type=\"application/ld+json\">{}</script></HEAD><body>x</body></html>",
+        );
+        let f = jsonld_fix(&html, json, None).expect("a fix");
+        let (out, _) = apply_once(&html.source, &[&f], &protected_regions(&html));
+        assert!(out.contains("</script><script type=\"application/ld+json\">\n{\"@type\": \"FAQPage\"}\n</script>\n</HEAD>"), "{out}");
+        let block = html.jsonld.first().expect("a block").span;
+        let f = jsonld_fix(&html, json, Some(block)).expect("a fix");
+        let (out, n) = apply_once(&html.source, &[&f], &protected_regions(&html));
+        assert_eq!(n, 1, "a structural fix may edit JSON-LD");
+        assert!(out.starts_with("<html><head><script type=\"application/ld+json\">\n{\"@type\": \"FAQPage\"}\n</script></HEAD>"), "{out}");
+        let mdx = crate::rules::testing::doc("a.mdx", "# FAQ\n");
+        assert_eq!(jsonld_fix(&mdx, json, None), None);
     }
 
     #[test]
