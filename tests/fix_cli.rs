@@ -90,7 +90,7 @@ fn fix_applies_safe_fixes_in_place_and_reports_what_is_left() {
     let dir = site(&[("post.md", DRAFT)]);
     let r = run(geolint_in(dir.path()).args(["check", "--fix", "--format", "json", "."]));
     assert_eq!(read(&dir, "post.md"), FIXED_SAFE);
-    assert_eq!(r.stderr, "geolint: fixed 4 findings in 1 file\n");
+    assert_eq!(r.stderr, "geolint: applied 4 fixes to 1 file\n");
     let json: Value = serde_json::from_str(&r.stdout).expect("json");
     let rules: Vec<&str> = json["diagnostics"]
         .as_array()
@@ -122,7 +122,7 @@ fn unsafe_fixes_need_the_flag() {
         FIXED_SAFE.replace(" Ik hoop dat dit helpt!", "")
     );
     assert_eq!(r.code, 0, "{}", r.stdout);
-    assert!(r.stderr.starts_with("geolint: fixed 5 findings in 1 file"));
+    assert!(r.stderr.starts_with("geolint: applied 5 fixes to 1 file"));
 
     let r = run(geolint_in(dir.path()).args(["check", "--unsafe-fixes", "."]));
     assert_eq!(r.code, 2);

@@ -64,8 +64,8 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<u8> {
         }
         if !args.quiet {
             eprintln_safe(&format!(
-                "geolint: fixed {} in {}",
-                crate::report::plural(fixed.applied, "finding", "findings"),
+                "geolint: applied {} to {}",
+                crate::report::plural(fixed.applied, "fix", "fixes"),
                 crate::report::plural(fixed.files, "file", "files")
             ));
         }

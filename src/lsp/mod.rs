@@ -106,6 +106,8 @@ pub fn serve(connection: &Connection) -> Result<(), LspError> {
         connection,
         ws: Workspace::new(Config::builtin(), roots.clone()),
         next_id: 0,
+        scan: crossbeam_channel::never(),
+        scan_generation: 0,
     };
     server.load_config();
     if params
@@ -118,20 +120,34 @@ pub fn serve(connection: &Connection) -> Result<(), LspError> {
     {
         server.register_file_watching()?;
     }
-    server.scan();
-    for msg in &connection.receiver {
-        match msg {
-            Message::Request(req) => {
-                if connection.handle_shutdown(&req)? {
-                    return Ok(());
+    server.start_scan();
+    loop {
+        crossbeam_channel::select! {
+            recv(connection.receiver) -> msg => match msg.map_err(|_| LspError::Disconnected)? {
+                Message::Request(req) => {
+                    if connection.handle_shutdown(&req)? {
+                        return Ok(());
+                    }
+                    server.request(req)?;
                 }
-                server.request(req)?;
-            }
-            Message::Notification(n) => server.notification(n)?,
-            Message::Response(_) => {}
+                Message::Notification(n) => server.notification(n)?,
+                Message::Response(_) => {}
+            },
+            recv(server.scan) -> done => {
+                server.scan = crossbeam_channel::never();
+                if let Ok(done) = done {
+                    server.scan_done(done)?;
+                }
+            },
         }
     }
-    Err(LspError::Disconnected)
+}
+
+/// The result of a background scan of the workspace.
+struct ScanDone {
+    generation: u64,
+    summaries: Vec<crate::site::DocSummary>,
+    problems: Vec<String>,
 }
 
 /// The folders of the workspace: `workspaceFolders`, else `rootUri`, else `rootPath`, else the
@@ -164,6 +180,10 @@ struct Server<'c> {
     connection: &'c Connection,
     ws: Workspace,
     next_id: i32,
+    /// Where the running background scan reports (`never` when none runs).
+    scan: crossbeam_channel::Receiver<ScanDone>,
+    /// Scans started; a result of an older scan is dropped.
+    scan_generation: u64,
 }
 
 impl Server<'_> {
@@ -204,8 +224,31 @@ impl Server<'_> {
         self.ws.config = config;
     }
 
-    fn scan(&mut self) {
-        let (_, problems) = self.ws.scan();
+    /// Read the workspace on another thread, so the editor gets per-file findings at once; site
+    /// findings follow when the scan is done.
+    fn start_scan(&mut self) {
+        let (tx, rx) = crossbeam_channel::bounded(1);
+        self.scan_generation += 1;
+        let generation = self.scan_generation;
+        let roots = self.ws.roots.clone();
+        let config = self.ws.config.clone();
+        std::thread::spawn(move || {
+            let (summaries, problems) = workspace::scan_files(&roots, &config);
+            let _ = tx.send(ScanDone {
+                generation,
+                summaries,
+                problems,
+            });
+        });
+        self.scan = rx;
+    }
+
+    fn scan_done(&mut self, done: ScanDone) -> Result<(), LspError> {
+        if done.generation != self.scan_generation {
+            return Ok(());
+        }
+        self.ws.install(done.summaries);
+        let problems = done.problems;
         if let Some(first) = problems.first() {
             let _ = self.show(
                 MessageType::WARNING,
@@ -215,6 +258,7 @@ impl Server<'_> {
                 ),
             );
         }
+        self.publish_site_changes(None)
     }
 
     fn register_file_watching(&mut self) -> Result<(), LspError> {
@@ -362,11 +406,10 @@ impl Server<'_> {
             self.ws
                 .set_text(path, doc.format, doc.text.clone(), doc.version);
         }
-        self.scan();
-        self.ws.refresh_site();
         for (path, _) in open {
             self.publish(&path)?;
         }
+        self.start_scan();
         Ok(())
     }
 

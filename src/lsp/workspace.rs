@@ -40,6 +40,57 @@ impl OpenDoc {
     }
 }
 
+/// Read and lint every content file under `roots` (honouring ignore files and `exclude`), in
+/// parallel: their summaries, and the files that could not be read.
+#[must_use]
+pub fn scan_files(roots: &[PathBuf], config: &Config) -> (Vec<DocSummary>, Vec<String>) {
+    let Ok((files, errors)) = lint::walk(roots, config) else {
+        return (
+            Vec::new(),
+            vec!["a workspace folder does not exist".to_string()],
+        );
+    };
+    let results: Vec<Result<DocSummary, String>> = files
+        .par_iter()
+        .map(|p| {
+            let format = Format::from_path(p).unwrap_or(Format::Markdown);
+            let text = source::read(p).map_err(|e| format!("{}: {e}", lint::display_path(p)))?;
+            Ok(lint_text(roots, config, p, format, text).1)
+        })
+        .collect();
+    let mut problems: Vec<String> = errors
+        .into_iter()
+        .map(|e| format!("{}: {}", e.path, e.message))
+        .collect();
+    let mut summaries = Vec::with_capacity(results.len());
+    for r in results {
+        match r {
+            Ok(s) => summaries.push(s),
+            Err(e) => problems.push(e),
+        }
+    }
+    (summaries, problems)
+}
+
+fn rel_paths(roots: &[PathBuf], config: &Config, path: &Path) -> Vec<String> {
+    roots
+        .iter()
+        .flat_map(|r| lint::relative_candidates(path, config, r))
+        .collect()
+}
+
+fn lint_text(
+    roots: &[PathBuf],
+    config: &Config,
+    path: &Path,
+    format: Format,
+    text: String,
+) -> (Document, DocSummary, Vec<Diagnostic>) {
+    let doc = source::parse(path.to_path_buf(), lint::display_path(path), format, text);
+    let (diags, summary) = lint::lint_document(&doc, config, &rel_paths(roots, config, path));
+    (doc, summary, diags)
+}
+
 /// The workspace: config, the summaries of all content files, and the open files.
 pub struct Workspace {
     pub config: Config,
@@ -49,6 +100,8 @@ pub struct Workspace {
     index: HashMap<PathBuf, usize>,
     /// Normalised path → open document.
     pub open: BTreeMap<PathBuf, OpenDoc>,
+    /// Whether the site index has been filled.
+    ready: bool,
 }
 
 impl Workspace {
@@ -60,37 +113,27 @@ impl Workspace {
             docs: Vec::new(),
             index: HashMap::new(),
             open: BTreeMap::new(),
+            ready: false,
         }
     }
 
-    /// Read every content file under the roots (honouring ignore files and `exclude`). Returns
-    /// the number of files indexed and the files that could not be read.
+    /// Read every content file under the roots and install the result (see [`scan_files`]).
+    /// Returns the number of files indexed and the files that could not be read.
     pub fn scan(&mut self) -> (usize, Vec<String>) {
-        let Ok((files, mut errors)) = lint::walk(&self.roots, &self.config) else {
-            return (0, vec!["a workspace folder does not exist".to_string()]);
-        };
-        let summaries: Vec<Result<DocSummary, String>> = files
-            .par_iter()
-            .map(|p| {
-                let format = Format::from_path(p).unwrap_or(Format::Markdown);
-                let text =
-                    source::read(p).map_err(|e| format!("{}: {e}", lint::display_path(p)))?;
-                Ok(self.lint(p, format, text).1)
-            })
-            .collect();
+        let (summaries, problems) = scan_files(&self.roots, &self.config);
+        self.install(summaries);
+        (self.docs.len(), problems)
+    }
+
+    /// Replace the site index with `summaries` (from [`scan_files`], perhaps run on another
+    /// thread); open buffers win over what was on disk. From now on site rules run.
+    pub fn install(&mut self, summaries: Vec<DocSummary>) {
         self.docs.clear();
         self.index.clear();
-        let mut problems: Vec<String> = errors
-            .drain(..)
-            .map(|e| format!("{}: {}", e.path, e.message))
-            .collect();
-        for s in summaries {
-            match s {
-                Ok(summary) => self.put_summary(summary),
-                Err(e) => problems.push(e),
-            }
+        for summary in summaries {
+            self.put_summary(summary);
         }
-        // Open buffers win over what is on disk.
+        self.ready = true;
         let open: Vec<(PathBuf, String, Format)> = self
             .open
             .iter()
@@ -100,7 +143,13 @@ impl Workspace {
             let (_, summary, _) = self.lint(&p, format, text);
             self.put_summary(summary);
         }
-        (self.docs.len(), problems)
+    }
+
+    /// Whether the site index is complete (site rules only run then, or every link to a page
+    /// not yet read would look broken).
+    #[must_use]
+    pub fn is_ready(&self) -> bool {
+        self.ready
     }
 
     /// Lint a file's text with the per-document rules.
@@ -110,19 +159,13 @@ impl Workspace {
         format: Format,
         text: String,
     ) -> (Document, DocSummary, Vec<Diagnostic>) {
-        let doc = source::parse(path.to_path_buf(), lint::display_path(path), format, text);
-        let rel = self.rel_paths(path);
-        let (diags, summary) = lint::lint_document(&doc, &self.config, &rel);
-        (doc, summary, diags)
+        lint_text(&self.roots, &self.config, path, format, text)
     }
 
     /// The relative forms of `path` for content-type globs.
     #[must_use]
     pub fn rel_paths(&self, path: &Path) -> Vec<String> {
-        self.roots
-            .iter()
-            .flat_map(|r| lint::relative_candidates(path, &self.config, r))
-            .collect()
+        rel_paths(&self.roots, &self.config, path)
     }
 
     fn put_summary(&mut self, summary: DocSummary) {
@@ -196,6 +239,9 @@ impl Workspace {
     /// Run the site rules and attach their findings to the open documents. Returns the paths of
     /// open documents whose site findings changed.
     pub fn refresh_site(&mut self) -> Vec<PathBuf> {
+        if !self.ready {
+            return Vec::new();
+        }
         let mut findings: Vec<(usize, Finding)> = Vec::new();
         let site = Site {
             docs: std::mem::take(&mut self.docs),

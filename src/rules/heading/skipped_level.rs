@@ -35,7 +35,7 @@ impl Rule for SkippedLevel {
         for (i, h) in headings.iter().enumerate() {
             if let Some(p) = prev {
                 if h.level > p + 1 {
-                    let fix = subtree_fix(&cx.doc.source, &headings, &normal, i);
+                    let fix = subtree_fix(&cx.doc.source, &headings, &normal, i, p);
                     out.push(
                         Finding::new(
                             Self::ID,
@@ -75,13 +75,20 @@ fn normalised_levels(levels: &[u8], base: Option<u8>) -> Vec<u8> {
         .collect()
 }
 
-/// The fix for the skip at heading `i`: it and its subtree (the headings after it with a deeper
-/// level) take their normalised levels. `None` when a heading's markup is not recognised.
-fn subtree_fix(source: &str, headings: &[&Heading], normal: &[u8], i: usize) -> Option<Fix> {
-    let own = headings.get(i)?.level;
+/// The fix for the skip at heading `i` below a heading of level `parent`: every heading from `i`
+/// up to the next one at the parent's level or higher (the skipped heading, its siblings and
+/// everything under them) takes its normalised level, so that siblings stay siblings. `None`
+/// when a heading's markup is not recognised.
+fn subtree_fix(
+    source: &str,
+    headings: &[&Heading],
+    normal: &[u8],
+    i: usize,
+    parent: u8,
+) -> Option<Fix> {
     let mut edits = Vec::new();
     for (j, h) in headings.iter().enumerate().skip(i) {
-        if j > i && h.level <= own {
+        if h.level <= parent {
             break;
         }
         let new = *normal.get(j)?;
@@ -91,7 +98,7 @@ fn subtree_fix(source: &str, headings: &[&Heading], normal: &[u8], i: usize) -> 
     }
     let new = *normal.get(i)?;
     Some(Fix::safe(
-        format!("make this an H{new} and move the headings under it up with it"),
+        format!("make this an H{new} and move the rest of the section up with it"),
         edits,
     ))
 }
@@ -188,6 +195,31 @@ mod tests {
     }
 
     #[test]
+    fn siblings_stay_siblings() {
+        let src = "## Implementation\n##### Polishing\ntekst\n##### Merging\n###### Detail\n## Design\n##### Script\n";
+        let f = run(&SkippedLevel, "a.md", src);
+        assert_eq!(texts(src, &f), ["##### Polishing\n", "##### Script\n"]);
+        let edits: Vec<_> = f[0]
+            .fix
+            .as_ref()
+            .expect("a fix")
+            .edits
+            .iter()
+            .map(|e| (&src[e.span.start..e.span.end], e.replacement.as_str()))
+            .collect();
+        assert_eq!(
+            edits,
+            [("#####", "###"), ("#####", "###"), ("######", "####")]
+        );
+        assert_fix(
+            &SkippedLevel,
+            "a.md",
+            src,
+            "## Implementation\n### Polishing\ntekst\n### Merging\n#### Detail\n## Design\n### Script\n",
+        );
+    }
+
+    #[test]
     fn one_fix_covers_nested_skips() {
         let src = "## A\n#### B\n###### C\n";
         let f = run(&SkippedLevel, "a.md", src);
@@ -195,7 +227,7 @@ mod tests {
         let fix = f[0].fix.as_ref().expect("a fix");
         assert_eq!(
             fix.description,
-            "make this an H3 and move the headings under it up with it"
+            "make this an H3 and move the rest of the section up with it"
         );
         let edits: Vec<_> = fix
             .edits
