@@ -285,7 +285,9 @@ fn resolve(
         .collect()
 }
 
-fn run_site_rules(
+/// Run the site rules over `site` and resolve their findings (re-reading the files they concern
+/// unless `sources` has them).
+pub fn run_site_rules(
     site: &Site<'_>,
     config: &Config,
     opts: RunOptions,

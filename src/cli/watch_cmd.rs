@@ -1,4 +1,5 @@
-//! `check --watch`: lint, then re-lint and reprint whenever content files change.
+//! `check --watch`: lint, then re-lint the changed files and reprint whenever content files
+//! change.
 
 use std::io::IsTerminal;
 
@@ -8,7 +9,7 @@ use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Level};
 use crate::lint::{self, RunOptions};
 use crate::report;
-use crate::watch::{Watcher, DEBOUNCE};
+use crate::watch::{Incremental, Watcher, DEBOUNCE};
 
 pub fn run(args: &CheckArgs, config: &Config) -> anyhow::Result<u8> {
     // Check the paths before watching them: a missing path is exit 2 as in a plain check.
@@ -16,7 +17,8 @@ pub fn run(args: &CheckArgs, config: &Config) -> anyhow::Result<u8> {
     let watcher = Watcher::new(&args.paths, DEBOUNCE)
         .map_err(|e| anyhow::anyhow!("cannot watch the files: {e}"))?;
     let to_terminal = std::io::stdout().is_terminal();
-    lint_and_print(args, config, to_terminal, None)?;
+    let mut results = Incremental::new(&args.paths, config)?;
+    print(args, &results, to_terminal, None)?;
     while let Some(change) = watcher.next_change(|e| eprintln_safe(&format!("geolint: watch: {e}")))
     {
         if change.config {
@@ -28,31 +30,25 @@ pub fn run(args: &CheckArgs, config: &Config) -> anyhow::Result<u8> {
             continue;
         }
         let names: Vec<String> = change.files.iter().map(|p| lint::display_path(p)).collect();
-        lint_and_print(args, config, to_terminal, Some(&names))?;
+        if let Err(e) = results.update(&change.files) {
+            eprintln_safe(&format!("geolint: error: {e}"));
+            continue;
+        }
+        print(args, &results, to_terminal, Some(&names))?;
     }
     Ok(exit::OK)
 }
 
-fn lint_and_print(
+fn print(
     args: &CheckArgs,
-    config: &Config,
+    results: &Incremental<'_>,
     to_terminal: bool,
     changed: Option<&[String]>,
 ) -> anyhow::Result<()> {
     let human = args.format == Format::Human;
-    let outcome = match lint::run(
-        &args.paths,
-        config,
-        RunOptions {
-            keep_sources: human,
-        },
-    ) {
-        Ok(o) => o,
-        Err(e) => {
-            eprintln_safe(&format!("geolint: error: {e}"));
-            return Ok(());
-        }
-    };
+    let outcome = results.outcome(RunOptions {
+        keep_sources: human,
+    });
     let mut text = String::new();
     if human {
         if to_terminal {
