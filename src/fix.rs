@@ -239,6 +239,8 @@ pub struct Fixed {
     pub passes: usize,
     /// False when fixes were still proposed after [`MAX_PASSES`] passes.
     pub converged: bool,
+    /// True when a pass was thrown away because it broke front matter or a code block.
+    pub refused: bool,
 }
 
 /// Fix a document's text: lint it with the per-document rules, apply the fixes allowed by
@@ -273,6 +275,7 @@ pub fn fix_text(
                 applied,
                 passes: pass - 1,
                 converged: true,
+                refused: false,
             };
         }
         let (text, n) = apply_once(&current.source, &fixes, &protected_regions(&current));
@@ -282,6 +285,7 @@ pub fn fix_text(
                 applied,
                 passes: pass - 1,
                 converged: true,
+                refused: false,
             };
         }
         let next = crate::source::parse(
@@ -295,7 +299,8 @@ pub fn fix_text(
                 text: current.source,
                 applied,
                 passes: pass - 1,
-                converged: false,
+                converged: true,
+                refused: true,
             };
         }
         applied += n;
@@ -306,6 +311,7 @@ pub fn fix_text(
         applied,
         passes: MAX_PASSES,
         converged: false,
+        refused: false,
     }
 }
 
@@ -638,6 +644,20 @@ mod tests {
         assert!(out.starts_with("<html><head><script type=\"application/ld+json\">\n{\"@type\": \"FAQPage\"}\n</script></HEAD>"), "{out}");
         let mdx = crate::rules::testing::doc("a.mdx", "# FAQ\n");
         assert_eq!(jsonld_fix(&mdx, json, None), None);
+    }
+
+    #[test]
+    fn a_pass_that_breaks_front_matter_or_code_is_dropped() {
+        let before =
+            crate::rules::testing::doc("a.md", "---\ntitle: x\n---\n# T\n\n```\ncode\n```\n");
+        let fm = crate::rules::testing::doc("a.md", "---\ntitle: [x\n---\n# T\n\n```\ncode\n```\n");
+        let code =
+            crate::rules::testing::doc("a.md", "---\ntitle: x\n---\n# T\n\n```\nkapot\n```\n");
+        let fine =
+            crate::rules::testing::doc("a.md", "---\ntitle: x\n---\n# Titel\n\n```\ncode\n```\n");
+        assert!(breaks_structure(&before, &fm));
+        assert!(breaks_structure(&before, &code));
+        assert!(!breaks_structure(&before, &fine));
     }
 
     #[test]

@@ -46,6 +46,11 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<u8> {
         for e in &fixed.errors {
             eprintln_safe(&format!("geolint: error: {e}"));
         }
+        for p in &fixed.refused {
+            eprintln_safe(&format!(
+                "geolint: warning: {p}: some fixes were not applied because they would have broken front matter or a code block"
+            ));
+        }
         for p in &fixed.not_converged {
             eprintln_safe(&format!(
                 "geolint: warning: {p}: fixes did not settle after {} passes; run again and check the result",

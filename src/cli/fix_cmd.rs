@@ -24,6 +24,8 @@ pub struct FixReport {
     pub diff: String,
     /// Files that still had fixes after the last pass.
     pub not_converged: Vec<String>,
+    /// Files where a pass was dropped because it would have broken front matter or code.
+    pub refused: Vec<String>,
     /// Files that could not be read or written, as messages naming the file.
     pub errors: Vec<String>,
 }
@@ -95,6 +97,9 @@ pub fn run(args: &CheckArgs, config: &Config) -> anyhow::Result<FixReport> {
         };
         if !f.fixed.converged {
             report.not_converged.push(f.display.clone());
+        }
+        if f.fixed.refused {
+            report.refused.push(f.display.clone());
         }
         if f.fixed.text == f.original {
             continue;
