@@ -215,8 +215,19 @@ fn lsp_session_over_stdio() {
         }),
     );
     let list = actions["result"].as_array().expect("actions");
-    let quick: Vec<&Value> = list.iter().filter(|a| a["kind"] == "quickfix").collect();
+    let quick: Vec<&Value> = list
+        .iter()
+        .filter(|a| a["kind"] == "quickfix" && a["isPreferred"] == true)
+        .collect();
     assert_eq!(quick.len(), 1, "{list:#?}");
+    let disable: Vec<&Value> = list
+        .iter()
+        .filter(|a| a["title"] == "Disable artifact/citation-token for this line")
+        .collect();
+    assert_eq!(
+        disable[0]["edit"]["changes"][&uri],
+        json!([{"range": {"start": {"line": 6, "character": 0}, "end": {"line": 6, "character": 0}}, "newText": "<!-- geolint-disable-next-line artifact/citation-token -->\n"}])
+    );
     assert_eq!(
         quick[0]["title"],
         "Remove the citation marker (artifact/citation-token)"

@@ -530,6 +530,9 @@ impl Server<'_> {
                 }));
             }
         }
+        if wants(&CodeActionKind::QUICKFIX) {
+            out.extend(disable_actions(uri, doc, &all, wanted));
+        }
         let fix_all = CodeActionKind::new(FIX_ALL);
         if wants(&fix_all)
             && all
@@ -567,6 +570,57 @@ impl Server<'_> {
         }
         out
     }
+}
+
+/// "Disable RULE for this line": a `geolint-disable-next-line` comment above the line of each
+/// finding in the body that touches `wanted` (one action per rule and line).
+fn disable_actions(
+    uri: &Uri,
+    doc: &OpenDoc,
+    all: &[Diagnostic],
+    wanted: Span,
+) -> Vec<CodeActionOrCommand> {
+    let mut seen = std::collections::HashSet::new();
+    let mut out = Vec::new();
+    for d in all {
+        let Some(span) = d.span else { continue };
+        let touches = span.overlaps(wanted)
+            || span.contains_offset(wanted.start)
+            || wanted.contains_offset(span.start);
+        if !touches || span.start < doc.body_start {
+            continue;
+        }
+        let line_start = doc
+            .text
+            .get(..span.start)
+            .and_then(|t| t.rfind('\n'))
+            .map_or(0, |i| i + 1);
+        if !seen.insert((d.rule.clone(), line_start)) {
+            continue;
+        }
+        let indent: String = doc
+            .text
+            .get(line_start..)
+            .unwrap_or("")
+            .chars()
+            .take_while(|c| *c == ' ' || *c == '\t')
+            .collect();
+        let at = position::position(&doc.text, &doc.lines, line_start);
+        out.push(CodeActionOrCommand::CodeAction(CodeAction {
+            title: format!("Disable {} for this line", d.rule),
+            kind: Some(CodeActionKind::QUICKFIX),
+            diagnostics: Some(vec![to_lsp(doc, d)]),
+            edit: Some(workspace_edit(
+                uri,
+                vec![TextEdit {
+                    range: lsp_types::Range { start: at, end: at },
+                    new_text: format!("{indent}<!-- geolint-disable-next-line {} -->\n", d.rule),
+                }],
+            )),
+            ..CodeAction::default()
+        }));
+    }
+    out
 }
 
 // `Uri` caches parsed parts in a `Cell`; hashing uses only its text, so it is a fine key.

@@ -23,6 +23,8 @@ pub struct OpenDoc {
     pub lines: LineIndex,
     pub version: Option<i32>,
     pub format: Format,
+    /// Where the body starts (after the front matter).
+    pub body_start: usize,
     /// Findings of the per-document rules.
     pub doc_diagnostics: Vec<Diagnostic>,
     /// Findings of the site rules about this file.
@@ -196,6 +198,7 @@ impl Workspace {
         let (doc, summary, diags) = self.lint(path, format, text);
         self.put_summary(summary);
         let entry = OpenDoc {
+            body_start: doc.body.start,
             lines: doc.lines,
             text: doc.source,
             version,
