@@ -83,9 +83,12 @@ fn residue_line(source: &str, span: crate::span::Span) -> crate::span::Span {
         .get(line.end..)
         .and_then(|rest| rest.chars().next())
         .is_some_and(|c| matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | ')'));
-    let newline_before = line.start > 0 && source.get(line.start - 1..line.start) == Some("\n");
-    if joins && newline_before && source.get(line.end - 1..line.end) == Some("\n") {
-        crate::span::Span::new(line.start - 1, line.end)
+    let (Some(before), Some(last)) = (line.start.checked_sub(1), line.end.checked_sub(1)) else {
+        return line;
+    };
+    let newline_before = source.get(before..line.start) == Some("\n");
+    if joins && newline_before && source.get(last..line.end) == Some("\n") {
+        crate::span::Span::new(before, line.end)
     } else {
         line
     }

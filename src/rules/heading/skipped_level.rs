@@ -18,10 +18,11 @@ declare_rule! {
     /// `## Kosten` followed by `#### Per dag` → make it `### Per dag`.
     ///
     /// ## Fix
-    /// Safe: `--fix` raises the heading to one level below the one before it and moves the
-    /// headings under it (its subtree) up by the same steps, so the outline keeps its shape:
-    /// `##`, `####`, `#####`, `###` becomes `##`, `###`, `####`, `###`. Markdown `#` headings and
-    /// HTML `<hN>` elements are fixed; where a heading is written otherwise there is no fix.
+    /// Safe: `--fix` raises the heading to one level below its parent and moves the rest of the
+    /// parent's section with it (siblings at the same skipped level, and the headings under
+    /// them), so the outline keeps its shape: `##`, `#####`, `######`, `#####`, `##` becomes
+    /// `##`, `###`, `####`, `###`, `##`. Markdown `#` headings and HTML `<hN>` elements are
+    /// fixed; where a heading is written otherwise (setext) there is no fix.
     pub struct SkippedLevel => "heading/skipped-level", Warning, "heading levels should not skip"
 }
 
