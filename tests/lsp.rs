@@ -281,6 +281,14 @@ fn lsp_session_over_stdio() {
         "{diags:#?}"
     );
 
+    // Saving publishes again.
+    c.notify(
+        "textDocument/didSave",
+        json!({"textDocument": {"uri": uri}}),
+    );
+    let saved = c.diagnostics(&uri, 2, |_| true);
+    assert_eq!(saved, diags);
+
     let shutdown = c.request(4, "shutdown", Value::Null);
     assert_eq!(shutdown["result"], Value::Null);
     c.notify("exit", Value::Null);

@@ -331,6 +331,9 @@ impl Server<'_> {
                     if let Some(path) = position::uri_to_path(&p.text_document.uri) {
                         if path.file_name().is_some_and(|n| n == "geolint.toml") {
                             self.reload_everything()?;
+                        } else if self.ws.get(&path).is_some() {
+                            // Saved: the buffer is what is on disk now; publish again.
+                            self.after_change(&path)?;
                         }
                     }
                 }
