@@ -4,6 +4,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use crate::fix::Fix;
 use crate::span::{LineCol, LineIndex, Span};
 
 /// Severity of a diagnostic, or `Off` for a disabled rule.
@@ -54,6 +55,8 @@ pub struct Finding {
     pub help: Option<String>,
     /// Override of the rule's configured level for this finding (e.g. a note about drafts).
     pub level: Option<Level>,
+    /// A proposed change that resolves the finding (see `crate::fix`).
+    pub fix: Option<Fix>,
 }
 
 impl Finding {
@@ -65,6 +68,7 @@ impl Finding {
             span: None,
             help: None,
             level: None,
+            fix: None,
         }
     }
 
@@ -91,6 +95,13 @@ impl Finding {
         self.level = Some(level);
         self
     }
+
+    /// Attach a fix (`None` leaves the finding without one).
+    #[must_use]
+    pub fn fix(mut self, fix: Option<Fix>) -> Self {
+        self.fix = fix;
+        self
+    }
 }
 
 /// A finding resolved to a file, a level and positions: what reporters print.
@@ -105,6 +116,9 @@ pub struct Diagnostic {
     pub end: Option<LineCol>,
     pub help: Option<String>,
     pub url: Option<String>,
+    /// The finding's fix, if its rule offers one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fix: Option<Fix>,
 }
 
 impl Diagnostic {
@@ -140,6 +154,7 @@ impl Diagnostic {
             end,
             help: finding.help,
             url: None,
+            fix: finding.fix,
         }
     }
 

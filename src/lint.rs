@@ -175,7 +175,7 @@ pub fn display_path(path: &Path) -> String {
 
 /// Relative forms of a path that config globs are matched against: to the config's folder and
 /// to the walked root.
-fn relative_candidates(path: &Path, config: &Config, walk_root: &Path) -> Vec<String> {
+pub fn relative_candidates(path: &Path, config: &Config, walk_root: &Path) -> Vec<String> {
     let mut out = Vec::new();
     let abs = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
     for base in [config.root.as_path(), walk_root] {
@@ -349,7 +349,8 @@ fn resolve(
 }
 
 /// Run the site-wide rules over the summaries of every document of the site (in walk order,
-/// sorted by path) and resolve their findings to diagnostics.
+/// sorted by path) and resolve their findings (re-reading the files they concern unless
+/// `sources` has them).
 pub fn run_site(
     site: &Site<'_>,
     config: &Config,

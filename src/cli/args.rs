@@ -36,6 +36,8 @@ pub enum Command {
     },
     /// Keyword-cluster coverage report: pages, gaps, cannibalisation, links
     Clusters(ClustersArgs),
+    /// Language server over stdio for editors
+    Lsp,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -62,6 +64,7 @@ pub enum Lang {
 }
 
 #[derive(Debug, Args)]
+#[allow(clippy::struct_excessive_bools)]
 pub struct CheckArgs {
     /// Files and folders to lint
     #[arg(default_value = ".")]
@@ -108,6 +111,18 @@ pub struct CheckArgs {
     /// Append a Markdown summary to FILE (e.g. `$GITHUB_STEP_SUMMARY`)
     #[arg(long, value_name = "FILE")]
     pub step_summary: Option<PathBuf>,
+    /// Apply safe fixes in place, then report what is left
+    #[arg(long)]
+    pub fix: bool,
+    /// With --fix or --diff: apply unsafe fixes too
+    #[arg(long)]
+    pub unsafe_fixes: bool,
+    /// Print the fixes as a unified diff instead of writing them (exit 1 when there are any)
+    #[arg(long)]
+    pub diff: bool,
+    /// Lint, then re-lint and reprint whenever a file changes (Ctrl-C stops)
+    #[arg(long, short = 'w')]
+    pub watch: bool,
 }
 
 #[derive(Debug, Args)]

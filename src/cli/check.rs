@@ -34,6 +34,52 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<u8> {
             .build_global();
     }
 
+    if args.unsafe_fixes && !args.fix && !args.diff {
+        anyhow::bail!("--unsafe-fixes only works with --fix or --diff");
+    }
+    if args.watch && (args.fix || args.diff || args.output.is_some()) {
+        anyhow::bail!("--watch cannot be combined with --fix, --diff or --output");
+    }
+    let mut fix_trouble = false;
+    if args.fix || args.diff {
+        let fixed = super::fix_cmd::run(args, &config)?;
+        for e in &fixed.errors {
+            eprintln_safe(&format!("geolint: error: {e}"));
+        }
+        for p in &fixed.refused {
+            eprintln_safe(&format!(
+                "geolint: warning: {p}: some fixes were not applied because they would have broken front matter or a code block"
+            ));
+        }
+        for p in &fixed.not_converged {
+            eprintln_safe(&format!(
+                "geolint: warning: {p}: fixes did not settle after {} passes; run again and check the result",
+                crate::fix::MAX_PASSES
+            ));
+        }
+        if args.diff {
+            write_stdout(&fixed.diff)?;
+            return Ok(if !fixed.errors.is_empty() {
+                exit::TROUBLE
+            } else if fixed.files > 0 {
+                exit::FINDINGS
+            } else {
+                exit::OK
+            });
+        }
+        if !args.quiet {
+            eprintln_safe(&format!(
+                "geolint: applied {} to {}",
+                crate::report::plural(fixed.applied, "fix", "fixes"),
+                crate::report::plural(fixed.files, "file", "files")
+            ));
+        }
+        fix_trouble = !fixed.errors.is_empty();
+    }
+    if args.watch {
+        return super::watch_cmd::run(args, &config);
+    }
+
     let human = args.format == Format::Human;
     let mut outcome = lint::run(
         &args.paths,
@@ -70,8 +116,26 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<u8> {
         None => write_stdout(&text)?,
     }
 
+    if human && !args.quiet && !args.fix {
+        let fixable = outcome
+            .diagnostics
+            .iter()
+            .filter(|d| {
+                d.fix
+                    .as_ref()
+                    .is_some_and(|f| f.safety == crate::fix::Safety::Safe)
+            })
+            .count();
+        if fixable > 0 {
+            eprintln_safe(&format!(
+                "geolint: {} can be fixed with `geolint check --fix`",
+                report::plural(fixable, "finding", "findings")
+            ));
+        }
+    }
+
     let summary = report::Summary::of(&outcome);
-    Ok(if !outcome.errors.is_empty() {
+    Ok(if !outcome.errors.is_empty() || fix_trouble {
         exit::TROUBLE
     } else if summary.errors > 0 || args.max_warnings.is_some_and(|m| summary.warnings > m) {
         exit::FINDINGS

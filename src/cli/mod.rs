@@ -5,8 +5,10 @@ mod check;
 mod ci;
 mod clusters;
 mod faq_schema;
+mod fix_cmd;
 mod init;
 mod rules_cmd;
+mod watch_cmd;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -53,6 +55,7 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
         Command::Init { force } => init::run(force),
         Command::Clusters(args) => clusters::run(&args),
         Command::FaqSchema { file, script } => faq_schema::run(&file, script),
+        Command::Lsp => crate::lsp::run().map(|()| exit::OK).map_err(Into::into),
     }
 }
 

@@ -57,8 +57,17 @@ fn render_one(
     let mut diag = MietteDiagnostic::new(d.message.clone())
         .with_code(d.rule.clone())
         .with_severity(severity(d.severity));
-    if let Some(h) = &d.help {
-        diag = diag.with_help(h.clone());
+    let fix_note = d.fix.as_ref().map(|f| match f.safety {
+        crate::fix::Safety::Safe => format!("fix: {} (`--fix`)", f.description),
+        crate::fix::Safety::Unsafe => {
+            format!("fix: {} (`--fix --unsafe-fixes`)", f.description)
+        }
+    });
+    match (&d.help, fix_note) {
+        (Some(h), Some(n)) => diag = diag.with_help(format!("{h}\n{n}")),
+        (Some(h), None) => diag = diag.with_help(h.clone()),
+        (None, Some(n)) => diag = diag.with_help(n),
+        (None, None) => {}
     }
     match (d.span, source) {
         (Some(span), Some(src)) => {

@@ -28,6 +28,9 @@ struct JsonDiagnostic<'a> {
     byte_end: Option<usize>,
     help: Option<&'a str>,
     url: Option<&'a str>,
+    /// Only present when the rule offers a fix.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fix: Option<&'a crate::fix::Fix>,
 }
 
 impl<'a> From<&'a Diagnostic> for JsonDiagnostic<'a> {
@@ -45,6 +48,7 @@ impl<'a> From<&'a Diagnostic> for JsonDiagnostic<'a> {
             byte_end: d.span.map(|s| s.end),
             help: d.help.as_deref(),
             url: d.url.as_deref(),
+            fix: d.fix.as_ref(),
         }
     }
 }

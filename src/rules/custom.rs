@@ -7,6 +7,7 @@ use regex::Regex;
 use serde::Deserialize;
 
 use crate::diagnostic::{Finding, Level};
+use crate::fix::{Edit, Fix};
 use crate::rules::DocContext;
 use crate::span::Span;
 
@@ -233,6 +234,7 @@ impl CustomRule {
     pub fn check(&self, cx: &DocContext<'_>, out: &mut Vec<Finding>) {
         let pieces = self.pieces(cx);
         let mut found = Vec::new();
+        let mut fixes: Vec<(Span, Fix)> = Vec::new();
         match &self.kind {
             Kind::Existence(re) => {
                 for (span, text) in &pieces {
@@ -251,10 +253,15 @@ impl CustomRule {
                             if m.as_str() == right {
                                 continue;
                             }
-                            found.push((
-                                Span::new(span.start + m.start(), span.start + m.end()),
-                                self.format(&[right, m.as_str()]),
+                            let at = Span::new(span.start + m.start(), span.start + m.end());
+                            fixes.push((
+                                at,
+                                Fix::safe(
+                                    format!("write '{right}'"),
+                                    vec![Edit::replace(at, right.clone())],
+                                ),
                             ));
+                            found.push((at, self.format(&[right, m.as_str()])));
                         }
                     }
                 }
@@ -306,10 +313,17 @@ impl CustomRule {
                         if let Some((ps, pe, pw)) = &prev {
                             let between = text.get(*pe..m.start()).unwrap_or("x");
                             if *pw == word && between.chars().all(char::is_whitespace) {
-                                found.push((
-                                    Span::new(span.start + ps, span.start + m.end()),
-                                    self.format(&[m.as_str()]),
+                                let at = Span::new(span.start + ps, span.start + m.end());
+                                // "dat dat" can be right in Dutch: unsafe.
+                                let del = Span::new(span.start + pe, span.start + m.end());
+                                fixes.push((
+                                    at,
+                                    Fix::unsafe_(
+                                        "remove the repeated word",
+                                        vec![Edit::delete(del)],
+                                    ),
                                 ));
+                                found.push((at, self.format(&[m.as_str()])));
                             }
                         }
                         prev = Some((m.start(), m.end(), word));
@@ -329,7 +343,20 @@ impl CustomRule {
             if let Some(h) = &self.help {
                 f = f.help(h.clone());
             }
-            out.push(f);
+            // Only where the piece is the source text as written, and outside front matter.
+            let fix = fixes
+                .iter()
+                .find(|(at, _)| *at == span)
+                .map(|(_, fix)| fix.clone())
+                .filter(|fix| {
+                    span.start >= cx.doc.body.start
+                        && fix.edits.iter().all(|e| {
+                            pieces.iter().any(|(p, text)| {
+                                p.contains(e.span) && cx.doc.text(*p) == text.as_str()
+                            })
+                        })
+                });
+            out.push(f.fix(fix));
         }
     }
 }
@@ -364,6 +391,43 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    /// Apply every fix of the custom rules in `cfg` to `src` (one pass).
+    fn fixed(cfg: &str, src: &str, which: crate::fix::Applicability) -> String {
+        let config = config(cfg);
+        let d = doc("a.md", src);
+        let cx = DocContext {
+            doc: &d,
+            config: &config,
+            content_type: None,
+            lang: "nl",
+        };
+        let mut out = Vec::new();
+        for c in &config.custom {
+            c.check(&cx, &mut out);
+        }
+        let fixes: Vec<&crate::fix::Fix> = out
+            .iter()
+            .filter_map(|f| f.fix.as_ref())
+            .filter(|f| which.allows(f.safety))
+            .collect();
+        crate::fix::apply_once(src, &fixes, &crate::fix::protected_regions(&d)).0
+    }
+
+    #[test]
+    fn substitution_fix_writes_the_swap_and_repetition_fix_is_unsafe() {
+        use crate::fix::Applicability::{All, Safe};
+        let cfg = "[[custom]]\nid = \"content/brand-spelling\"\nkind = \"substitution\"\nswap = { \"AI workshop\" = \"AI-workshop\" }\n\n[[custom]]\nid = \"content/dubbel\"\nkind = \"repetition\"\n";
+        let src = "---\ntitle: AI workshop\n---\nEen AI workshop, de de prijs.\n\n`AI workshop`\n";
+        assert_eq!(
+            fixed(cfg, src, Safe),
+            "---\ntitle: AI workshop\n---\nEen AI-workshop, de de prijs.\n\n`AI workshop`\n"
+        );
+        assert_eq!(
+            fixed(cfg, src, All),
+            "---\ntitle: AI workshop\n---\nEen AI-workshop, de prijs.\n\n`AI workshop`\n"
+        );
     }
 
     #[test]

@@ -1,5 +1,6 @@
 use crate::declare_rule;
 use crate::diagnostic::Finding;
+use crate::fix::{whole_line, Edit, Fix};
 use crate::rules::artifact::PATTERNS;
 use crate::rules::{find_in_text, text_regions, DocContext, Rule};
 
@@ -20,6 +21,11 @@ declare_rule! {
     /// .
     /// ```
     /// → `53% van de mkb-bedrijven gebruikt inmiddels AI ([SMB Group](https://smb-gr.com/…)).`
+    ///
+    /// ## Fix
+    /// Safe: `--fix` drops the line. When the next line starts with the punctuation that closed
+    /// the sentence, the sentence is joined back (`AI` / `smb-gr.com` / `.` → `AI.`). Linking the
+    /// claim to its source is left to you.
     pub struct BareDomain => "artifact/bare-domain", Warning, "lines that are only a domain name are citation residue"
 }
 
@@ -55,18 +61,43 @@ impl Rule for BareDomain {
             let trimmed = text.trim();
             let start = span.start + (text.len() - text.trim_start().len());
             let span = crate::span::Span::new(start, start + trimmed.len());
+            let fix = Fix::safe(
+                "remove the domain line",
+                vec![Edit::delete(residue_line(&cx.doc.source, span))],
+            );
             out.push(
                 Finding::new(Self::ID, format!("line is only the domain `{trimmed}`"))
                     .at(span)
-                    .help("turn it into a link on the claim it sources, or remove it"),
+                    .help("turn it into a link on the claim it sources, or remove it")
+                    .fix(Some(fix)),
             );
         }
+    }
+}
+
+/// What to delete for a domain line at `span`: the line with its line break, or, when the next
+/// line starts with closing punctuation, the line break before it as well, so the sentence joins.
+fn residue_line(source: &str, span: crate::span::Span) -> crate::span::Span {
+    let line = whole_line(source, span);
+    let joins = source
+        .get(line.end..)
+        .and_then(|rest| rest.chars().next())
+        .is_some_and(|c| matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | ')'));
+    let (Some(before), Some(last)) = (line.start.checked_sub(1), line.end.checked_sub(1)) else {
+        return line;
+    };
+    let newline_before = source.get(before..line.start) == Some("\n");
+    if joins && newline_before && source.get(last..line.end) == Some("\n") {
+        crate::span::Span::new(before, line.end)
+    } else {
+        line
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::fix::testing::assert_fix;
     use crate::rules::testing::{run, texts};
 
     #[test]
@@ -74,6 +105,20 @@ mod tests {
         let src = "AI wordt goedkoper\nsmb-gr.com\n. Geen wonder dat 53% het gebruikt\n  www.nextiva.com  \n";
         let f = run(&BareDomain, "a.md", src);
         assert_eq!(texts(src, &f), ["smb-gr.com", "www.nextiva.com"]);
+    }
+
+    #[test]
+    fn fix_drops_the_line_and_joins_the_sentence() {
+        assert_fix(
+            &BareDomain,
+            "a.md",
+            "AI wordt goedkoper\nsmb-gr.com\n. Geen wonder dat 53% het gebruikt\n  www.nextiva.com  \nen dat blijft zo.\n\n```\nAI\nexample.com\n```\n",
+            "AI wordt goedkoper. Geen wonder dat 53% het gebruikt\nen dat blijft zo.\n\n```\nAI\nexample.com\n```\n",
+        );
+        let src = "Tekst\nsmb-gr.com";
+        let f = run(&BareDomain, "a.md", src);
+        let fix = f[0].fix.as_ref().expect("a fix");
+        assert_eq!(fix.edits[0].span, crate::span::Span::new(5, 16));
     }
 
     #[test]

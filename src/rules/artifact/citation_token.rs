@@ -1,5 +1,6 @@
 use crate::declare_rule;
 use crate::diagnostic::Finding;
+use crate::fix::{delete_from_text, Fix};
 use crate::rules::artifact::PATTERNS;
 use crate::rules::{find_in_text, DocContext, Rule};
 
@@ -17,6 +18,11 @@ declare_rule! {
     /// ## Example
     /// `53% van de mkb-bedrijven gebruikt AI citeturn0search3.` → remove the marker and cite the
     /// source as a link: `volgens [SMB Group](https://…)`.
+    ///
+    /// ## Fix
+    /// Safe: `--fix` removes the marker with the space before it (`AI citeturn0search3.` →
+    /// `AI.`); a marker alone on its line goes with its line. Adding the real source is left to
+    /// you.
     pub struct CitationToken => "artifact/citation-token", Error, "chat-tool citation markers must be removed"
 }
 
@@ -33,10 +39,20 @@ impl Rule for CitationToken {
                     }
                 })
                 .collect();
+            let src = &cx.doc.source;
+            let then_marker = PATTERNS
+                .citation
+                .find_at(src, span.end)
+                .is_some_and(|m| m.start() == span.end);
+            let fix = Fix::safe(
+                "remove the citation marker",
+                vec![delete_from_text(src, span, then_marker)],
+            );
             out.push(
                 Finding::new(Self::ID, format!("chat-tool citation marker `{shown}`"))
                     .at(span)
-                    .help("remove the marker; cite the source with a real link instead"),
+                    .help("remove the marker; cite the source with a real link instead")
+                    .fix(Some(fix)),
             );
         }
     }
@@ -45,6 +61,7 @@ impl Rule for CitationToken {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::fix::testing::assert_fix;
     use crate::rules::testing::{run, texts};
 
     #[test]
@@ -61,6 +78,26 @@ mod tests {
                 "[web:1]"
             ]
         );
+    }
+
+    #[test]
+    fn fix_removes_markers_and_their_space() {
+        assert_fix(
+            &CitationToken,
+            "a.md",
+            "---\ntitle: \"[web:1]\"\n---\n53% gebruikt AI \u{E200}cite\u{E202}turn0search3\u{E201}. Ook [web:1] [web:2] en 【4:0†source】【5:1†source】!\n\n```\nciteturn0search3\n```\n\n:contentReference[oaicite:0]{index=0}\nEinde `[web:1]`.\n",
+            "---\ntitle: \"[web:1]\"\n---\n53% gebruikt AI. Ook en!\n\n```\nciteturn0search3\n```\n\nEinde `[web:1]`.\n",
+        );
+    }
+
+    #[test]
+    fn fix_is_safe_and_spans_the_marker_with_its_space() {
+        let src = "AI [web:1].\n";
+        let f = run(&CitationToken, "a.md", src);
+        let fix = f[0].fix.as_ref().expect("a fix");
+        assert_eq!(fix.safety, crate::fix::Safety::Safe);
+        assert_eq!(fix.edits[0].span, crate::span::Span::new(2, 10));
+        assert_eq!(fix.edits[0].replacement, "");
     }
 
     #[test]

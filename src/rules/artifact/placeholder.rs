@@ -17,6 +17,9 @@ declare_rule! {
     ///
     /// ## Example
     /// `Kunnen experts in [regio] ons adviseren?` → `Kunnen experts in Utrecht ons adviseren?`
+    ///
+    /// ## Fix
+    /// None: the placeholder stands for content that has to be written.
     pub struct Placeholder => "artifact/placeholder", Error, "template placeholders must be filled in"
 }
 

@@ -12,6 +12,9 @@ declare_rule! {
     ///
     /// ## Example
     /// An empty `content/blog/nieuw.md` → write the page or delete the file.
+    ///
+    /// ## Fix
+    /// None.
     pub struct EmptyFile => "content/empty-file", Warning, "content files should not be empty"
 }
 

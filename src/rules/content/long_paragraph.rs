@@ -15,6 +15,9 @@ declare_rule! {
     ///
     /// ## Options
     /// `[content] paragraph_max_words = 150`
+    ///
+    /// ## Fix
+    /// None: where to split is a writer's choice.
     pub struct LongParagraph => "content/long-paragraph", Warning, "paragraphs should be short"
 }
 

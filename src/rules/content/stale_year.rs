@@ -20,6 +20,9 @@ declare_rule! {
     /// ## Example
     /// `title: "AI-tools voor MKB in 2024"` with `lastmod: 2026-01-10` → update the year, or
     /// drop it from the title.
+    ///
+    /// ## Fix
+    /// None: whether the year should change depends on the facts around it.
     pub struct StaleYear => "content/stale-year", Warning, "years in titles should not be older than the page"
 }
 

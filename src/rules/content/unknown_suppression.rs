@@ -12,6 +12,9 @@ declare_rule! {
     ///
     /// ## Example
     /// `<!-- geolint-disable heading/singel-h1 -->` → `<!-- geolint-disable heading/single-h1 -->`.
+    ///
+    /// ## Fix
+    /// None: the help names the closest known rule id when the id looks misspelt.
     pub struct UnknownSuppression => "content/unknown-suppression", Warning, "suppressions must name known rules"
 }
 

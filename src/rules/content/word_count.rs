@@ -19,6 +19,9 @@ declare_rule! {
     ///
     /// ## Options
     /// `[[content_type]] words = { min = 1000, max = 1800 }`
+    ///
+    /// ## Fix
+    /// None: this needs writing or cutting.
     pub struct WordCount => "content/word-count", Warning, "pages should have the word count of their content type"
 }
 

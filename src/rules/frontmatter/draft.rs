@@ -12,6 +12,9 @@ declare_rule! {
     ///
     /// ## Example
     /// `draft: true` → remove it (or set `false`) when the page is ready.
+    ///
+    /// ## Fix
+    /// None: publishing a draft is a decision.
     pub struct Draft => "frontmatter/draft", Info, "draft pages are noted"
 }
 

@@ -14,6 +14,9 @@ declare_rule! {
     ///
     /// ## Example
     /// `date: 24-02-2026` or `date: 2026-02-30` → `date: 2026-02-24`.
+    ///
+    /// ## Fix
+    /// None: which date was meant cannot be guessed safely.
     pub struct InvalidDate => "frontmatter/invalid-date", Error, "front matter dates must be valid ISO 8601 dates"
 }
 

@@ -20,6 +20,9 @@ declare_rule! {
     /// ---
     /// ```
     /// Close the quote: `title: "Wat kost een AI-workshop?"`.
+    ///
+    /// ## Fix
+    /// None: the message points at the broken YAML or TOML; how to repair it needs a human.
     pub struct ParseError => "frontmatter/parse-error", Error, "front matter must parse as YAML or TOML"
 }
 

@@ -22,6 +22,9 @@ declare_rule! {
     ///
     /// ## Options
     /// `[frontmatter] required = ["title", "description", "date"]`; the paths of each field.
+    ///
+    /// ## Fix
+    /// None: the value has to be written.
     pub struct RequiredField => "frontmatter/required-field", Error, "required front matter fields must be present"
 }
 

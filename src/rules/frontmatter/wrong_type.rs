@@ -14,6 +14,9 @@ declare_rule! {
     ///
     /// ## Example
     /// `tags: "ai video, marketing"` → `tags: ["ai video", "marketing"]`.
+    ///
+    /// ## Fix
+    /// None: the right value has to be chosen.
     pub struct WrongType => "frontmatter/wrong-type", Warning, "front matter fields must have the expected type"
 }
 

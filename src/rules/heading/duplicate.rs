@@ -14,6 +14,9 @@ declare_rule! {
     ///
     /// ## Example
     /// Two `## Kosten` sections → merge them or name them apart (`## Kosten per dag`).
+    ///
+    /// ## Fix
+    /// None: the headings need distinct wording.
     pub struct Duplicate => "heading/duplicate", Warning, "h2 and h3 headings should be unique"
 }
 

@@ -12,6 +12,9 @@ declare_rule! {
     ///
     /// ## Example
     /// `##` on its own line → remove it or write the section's title.
+    ///
+    /// ## Fix
+    /// None: write the heading or remove it; an empty heading often marks a missing section.
     pub struct Empty => "heading/empty", Error, "headings must have text"
 }
 

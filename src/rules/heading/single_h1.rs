@@ -20,6 +20,10 @@ declare_rule! {
     /// # Inleiding
     /// ```
     /// Make the body heading an H2: `## Inleiding`.
+    ///
+    /// ## Fix
+    /// None: which heading is the page's title (demote it, delete it, or make it the title) is a
+    /// judgement call.
     pub struct SingleH1 => "heading/single-h1", Error, "a page should have exactly one h1"
 }
 

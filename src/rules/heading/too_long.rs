@@ -16,6 +16,9 @@ declare_rule! {
     ///
     /// ## Options
     /// `[heading] max_length = 70`
+    ///
+    /// ## Fix
+    /// None: shortening needs a writer.
     pub struct TooLong => "heading/too-long", Warning, "headings should be short"
 }
 

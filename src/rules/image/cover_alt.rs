@@ -18,6 +18,9 @@ declare_rule! {
     ///   image: "/img/ai-video.jpg"
     /// ```
     /// Add `alt: "Een MKB-ondernemer bekijkt een AI-gegenereerde productvideo"`.
+    ///
+    /// ## Fix
+    /// None, on purpose: alt text needs a human who sees the image.
     pub struct CoverAlt => "image/cover-alt", Warning, "cover images in front matter need alt text"
 }
 

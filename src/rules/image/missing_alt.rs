@@ -14,6 +14,10 @@ declare_rule! {
     ///
     /// ## Example
     /// `![](roi-grafiek.png)` → `![ROI van AI-automatisering per kwartaal](roi-grafiek.png)`.
+    ///
+    /// ## Fix
+    /// None, on purpose: alt text needs a human who sees the image. An empty or placeholder `alt`
+    /// would only hide the finding.
     pub struct MissingAlt => "image/missing-alt", Warning, "content images need alt text"
 }
 

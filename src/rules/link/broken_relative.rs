@@ -22,6 +22,9 @@ declare_rule! {
     ///
     /// ## Example
     /// `[zie de kosten](#kostn)` → `[zie de kosten](#kosten)`.
+    ///
+    /// ## Fix
+    /// None: the right target has to be chosen; the help suggests the closest heading id.
     pub struct BrokenRelative => "link/broken-relative", Error, "relative links and anchors must resolve"
 }
 

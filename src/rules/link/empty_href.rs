@@ -14,6 +14,9 @@ declare_rule! {
     ///
     /// ## Example
     /// `[Download: 2024 AI Readiness Checklist]()` → link the real file, or remove the link.
+    ///
+    /// ## Fix
+    /// None: the link's target has to be chosen.
     pub struct EmptyHref => "link/empty-href", Error, "links must have a target"
 }
 

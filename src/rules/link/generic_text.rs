@@ -14,6 +14,9 @@ declare_rule! {
     ///
     /// ## Example
     /// `Bekijk de prijzen [hier](/prijzen).` → `Bekijk de [prijzen van een AI-workshop](/prijzen).`
+    ///
+    /// ## Fix
+    /// None: descriptive link text has to be written.
     pub struct GenericText => "link/generic-text", Warning, "link text should describe the target"
 }
 

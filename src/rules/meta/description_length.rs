@@ -17,6 +17,9 @@ declare_rule! {
     ///
     /// ## Options
     /// `[meta] description_min = 120`, `description_max = 160`
+    ///
+    /// ## Fix
+    /// None: shortening or lengthening needs a writer.
     pub struct DescriptionLength => "meta/description-length", Warning, "meta descriptions should be 120-160 characters"
 }
 

@@ -13,6 +13,9 @@ declare_rule! {
     ///
     /// ## Example
     /// Add `description: "Wat kost een AI-workshop? Prijzen per dagdeel, ROI en formats ..."`.
+    ///
+    /// ## Fix
+    /// None: the description has to be written.
     pub struct DescriptionMissing => "meta/description-missing", Warning, "pages should have a meta description"
 }
 

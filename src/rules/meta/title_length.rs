@@ -18,6 +18,9 @@ declare_rule! {
     ///
     /// ## Options
     /// `[meta] title_min = 30`, `title_max = 70`, `title_max_px = 600`
+    ///
+    /// ## Fix
+    /// None: shortening or lengthening needs a writer.
     pub struct TitleLength => "meta/title-length", Warning, "seo titles should fit search results"
 }
 

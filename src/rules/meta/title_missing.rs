@@ -12,6 +12,9 @@ declare_rule! {
     ///
     /// ## Example
     /// `<title></title>` → `<title>AI-workshop in Amsterdam | Bedrijfsnaam</title>`.
+    ///
+    /// ## Fix
+    /// None: the title has to be written.
     pub struct TitleMissing => "meta/title-missing", Error, "pages must have an seo title"
 }
 
