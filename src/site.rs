@@ -26,6 +26,8 @@ pub struct DocSummary {
     pub suppressions: Suppressions,
     /// Keywords, cluster and URL of the page (`keyword/*` site rules, `geolint clusters`).
     pub keywords: crate::rules::keyword::PageSummary,
+    /// Name, address and phone mentions of the page (`local/nap-consistency`).
+    pub nap: Vec<crate::rules::local::NapMention>,
 }
 
 impl DocSummary {
@@ -47,6 +49,7 @@ impl DocSummary {
             draft,
             suppressions,
             keywords: crate::rules::keyword::PageSummary::default(),
+            nap: Vec::new(),
         }
     }
 }

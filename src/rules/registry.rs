@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use super::{artifact, content, frontmatter, heading, image, keyword, link, meta, Rule};
+use super::{artifact, content, frontmatter, heading, image, keyword, link, local, meta, Rule};
 
 /// Every built-in rule, in display order.
 pub static ALL: &[&dyn Rule] = &[
@@ -47,6 +47,10 @@ pub static ALL: &[&dyn Rule] = &[
     &keyword::no_cluster_keyword::NoClusterKeyword,
     &keyword::cluster_gap::ClusterGap,
     &keyword::cannibalisation::Cannibalisation,
+    &local::missing_place::MissingPlace,
+    &local::postcode_format::PostcodeFormat,
+    &local::phone_format::PhoneFormat,
+    &local::nap_consistency::NapConsistency,
 ];
 
 /// The rule with this id.
