@@ -195,9 +195,10 @@ pub fn check_phone(written: &str) -> Phone {
     }
 }
 
-/// What is wrong with a Dutch postcode as written (`1234 AB`), if anything.
+/// What is wrong with a Dutch postcode as written (`1234 AB`), if anything, and whether it is
+/// only its notation (space, capitals) rather than the code itself.
 #[must_use]
-pub fn postcode_problem(written: &str) -> Option<String> {
+pub fn postcode_problem(written: &str) -> Option<(String, bool)> {
     let digits: String = written.chars().take_while(char::is_ascii_digit).collect();
     let rest = written.get(digits.len()..).unwrap_or("");
     let letters = rest.trim_start();
@@ -205,27 +206,31 @@ pub fn postcode_problem(written: &str) -> Option<String> {
         || letters.chars().count() != 2
         || !letters.chars().all(|c| c.is_ascii_alphabetic())
     {
-        return Some(format!("`{written}` is no Dutch postcode; write four digits, a space and two capitals (`1234 AB`)"));
+        return Some((format!("`{written}` is no Dutch postcode; write four digits, a space and two capitals (`1234 AB`)"), false));
     }
     if digits.starts_with('0') {
-        return Some(format!(
-            "`{written}` starts with 0; Dutch postcodes run from 1000 to 9999"
+        return Some((
+            format!("`{written}` starts with 0; Dutch postcodes run from 1000 to 9999"),
+            false,
         ));
     }
     let upper = letters.to_ascii_uppercase();
     if matches!(upper.as_str(), "SA" | "SD" | "SS") {
-        return Some(format!(
-            "`{written}` uses the letters {upper}, which Dutch postcodes never use"
+        return Some((
+            format!("`{written}` uses the letters {upper}, which Dutch postcodes never use"),
+            false,
         ));
     }
     if letters != upper {
-        return Some(format!(
-            "write the letters of `{written}` in capitals: `{digits} {upper}`"
+        return Some((
+            format!("write the letters of `{written}` in capitals: `{digits} {upper}`"),
+            true,
         ));
     }
     if rest != format!(" {letters}") {
-        return Some(format!(
-            "write `{written}` as `{digits} {upper}`, with one space"
+        return Some((
+            format!("write `{written}` as `{digits} {upper}`, with one space"),
+            true,
         ));
     }
     None
@@ -358,7 +363,7 @@ static PHONE_CUE: LazyLock<regex::Regex> = LazyLock::new(|| {
 });
 static POSTCODE: LazyLock<regex::Regex> = LazyLock::new(|| {
     crate::rules::regex(
-        r"\b(\d{4})([ \t]{0,3})([A-Za-z]{2})\b[ \t]*,?[ \t]*([A-Z'][\p{L}'\-]+(?:[ \t][A-Z][\p{L}\-]+)?)",
+        r"\b(\d{4})([ \t]{0,3})([A-Z]{2})\b[ \t]*,?[ \t]*([A-Z'][\p{L}'\-]+(?:[ \t][A-Z][\p{L}\-]+)?)",
     )
 });
 
@@ -405,7 +410,8 @@ pub fn phones_in_text(doc: &Document) -> Vec<(Span, String)> {
     out
 }
 
-/// Postcodes in the prose of a page that are followed by a known place (`3511 AB Utrecht`):
+/// Postcodes in the prose of a page, with capital letters and followed by a known place
+/// (`3511 AB Utrecht`; `2026 in Maarssen` is a year):
 /// (span of the postcode, span of postcode and place, the postcode, the place).
 #[must_use]
 pub fn postcodes_in_text(doc: &Document, places: &[Keyword]) -> Vec<(Span, Span, String, String)> {
@@ -417,15 +423,24 @@ pub fn postcodes_in_text(doc: &Document, places: &[Keyword]) -> Vec<(Span, Span,
                 continue;
             };
             let code_end = c.get(3).map_or(all.end(), |m| m.end());
-            let t = Tokens::of(place.as_str(), Lang::Nl, None);
-            if !places.iter().any(|p| !t.find(p).is_empty()) {
+            // Keep only the known place (`Rijswijk` of `Rijswijk Zuid`).
+            let t = Tokens::of(
+                place.as_str(),
+                Lang::Nl,
+                Some(Span::new(0, place.as_str().len())),
+            );
+            let Some(hit) = places
+                .iter()
+                .find_map(|p| t.find(p).into_iter().find(|s| s.start == 0))
+            else {
                 continue;
-            }
+            };
+            let place_end = place.start() + hit.end;
             out.push((
                 Span::new(region.start + all.start(), region.start + code_end),
-                Span::new(region.start + all.start(), region.start + all.end()),
+                Span::new(region.start + all.start(), region.start + place_end),
                 text.get(all.start()..code_end).unwrap_or("").to_string(),
-                place.as_str().to_string(),
+                place.as_str().get(..hit.end).unwrap_or("").to_string(),
             ));
         }
     }
@@ -443,6 +458,8 @@ pub struct NapMention {
     /// As written (white space collapsed).
     pub written: String,
     pub span: Option<Span>,
+    /// Whether it comes from the business's JSON-LD (which marks it as the business's own).
+    pub structured: bool,
 }
 
 /// The NAP mentions of a page (valid phone numbers and postcodes in text and JSON-LD, and the
@@ -460,6 +477,7 @@ pub fn nap_mentions(cx: &DocContext<'_>) -> Vec<NapMention> {
                 key: p.e164,
                 written: collapse(written),
                 span,
+                structured: false,
             });
         }
     };
@@ -479,17 +497,36 @@ pub fn nap_mentions(cx: &DocContext<'_>) -> Vec<NapMention> {
                 key,
                 written: collapse(&format!("{code} {place}")),
                 span: Some(span),
+                structured: false,
             });
         }
     }
-    for v in jsonld_values(doc, &["telephone", "name"]) {
+    for v in jsonld_values(doc, &["telephone", "name", "postalCode"]) {
         match v.key.as_str() {
-            "telephone" => phone(&v.value, v.span, &mut out),
+            "telephone" => {
+                phone(&v.value, v.span, &mut out);
+                if let Some(m) = out.last_mut().filter(|m| m.kind == "phone") {
+                    m.structured = true;
+                }
+            }
             "name" if is_business_type(&v.object_type) => out.push(NapMention {
                 kind: "name".into(),
                 key: crate::rules::keyword::name_key(&v.value),
                 written: collapse(&v.value),
                 span: v.span,
+                structured: true,
+            }),
+            // Marks the business's postcode; its written form is not compared with text.
+            "postalCode" if is_dutch_country(v.country.as_deref()) => out.push(NapMention {
+                kind: "address-ld".into(),
+                key: v
+                    .value
+                    .split_whitespace()
+                    .collect::<String>()
+                    .to_ascii_uppercase(),
+                written: String::new(),
+                span: v.span,
+                structured: true,
             }),
             _ => {}
         }
@@ -579,11 +616,9 @@ mod tests {
     #[test]
     fn postcodes() {
         assert_eq!(postcode_problem("3511 AB"), None);
-        assert!(postcode_problem("0511 AB")
-            .unwrap()
-            .contains("starts with 0"));
-        assert!(postcode_problem("3511 SS").unwrap().contains("never use"));
-        assert!(postcode_problem("3511 ab").unwrap().contains("capitals"));
-        assert!(postcode_problem("3511AB").unwrap().contains("one space"));
+        assert!(postcode_problem("0511 AB").is_some_and(|p| p.0.contains("starts with 0") && !p.1));
+        assert!(postcode_problem("3511 SS").is_some_and(|p| p.0.contains("never use") && !p.1));
+        assert!(postcode_problem("3511 ab").is_some_and(|p| p.0.contains("capitals") && p.1));
+        assert!(postcode_problem("3511AB").is_some_and(|p| p.0.contains("one space") && p.1));
     }
 }

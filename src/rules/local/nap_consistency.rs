@@ -1,4 +1,4 @@
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::declare_rule;
 use crate::diagnostic::Finding;
@@ -11,7 +11,9 @@ declare_rule! {
     /// written the same way on every page and in the LocalBusiness/Organization JSON-LD.
     /// Mentions are grouped by what they identify (the phone number's digits, the postcode,
     /// the name's letters); the way most mentions write it is taken as the standard and every
-    /// other spelling is reported where it occurs. Phone numbers compare national forms
+    /// other spelling is reported where it occurs. Only the business's own NAP counts: what its
+    /// JSON-LD names, or what at least a quarter of the pages with NAP data repeat (a footer),
+    /// so a site that lists venues or customers' addresses is not asked to unify those. Phone numbers compare national forms
     /// (`030 123 4567`) with national forms and `+31` forms with `+31` forms, since structured
     /// data rightly uses the international form. Drafts are left out.
     ///
@@ -35,11 +37,37 @@ impl Rule for NapConsistency {
         // (kind, key, style) → written form → mentions (page, span)
         type Mentions = Vec<(usize, Option<crate::span::Span>)>;
         let mut groups: BTreeMap<(&str, &str, bool), BTreeMap<&str, Mentions>> = BTreeMap::new();
+        // Which keys are the business's own: in its JSON-LD, or repeated site-wide (a footer).
+        let mut structured: BTreeSet<&str> = BTreeSet::new();
+        let mut pages_of: BTreeMap<&str, BTreeSet<usize>> = BTreeMap::new();
+        let mut nap_pages = 0;
+        for (i, d) in site.docs.iter().enumerate() {
+            if d.draft || d.nap.is_empty() {
+                continue;
+            }
+            nap_pages += 1;
+            for m in &d.nap {
+                if m.structured {
+                    structured.insert(m.key.as_str());
+                }
+                pages_of.entry(m.key.as_str()).or_default().insert(i);
+            }
+        }
+        let own = |key: &str| {
+            structured.contains(key)
+                || pages_of
+                    .get(key)
+                    .is_some_and(|p| p.len() >= 3 && p.len() * 4 >= nap_pages)
+        };
         for (i, d) in site.docs.iter().enumerate() {
             if d.draft {
                 continue;
             }
-            for m in &d.nap {
+            for m in d
+                .nap
+                .iter()
+                .filter(|m| m.kind != "address-ld" && own(&m.key))
+            {
                 let intl = m.kind == "phone"
                     && (m.written.starts_with('+') || m.written.starts_with("00"));
                 groups

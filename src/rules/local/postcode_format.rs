@@ -1,5 +1,5 @@
 use crate::declare_rule;
-use crate::diagnostic::Finding;
+use crate::diagnostic::{Finding, Level};
 use crate::rules::local::{
     is_dutch_country, jsonld_values, places, postcode_problem, postcodes_in_text,
 };
@@ -8,7 +8,8 @@ use crate::rules::{DocContext, Rule};
 declare_rule! {
     /// ## What it checks
     /// Dutch postcodes, written `1234 AB`: four digits not starting with 0, one space, two
-    /// capitals, never SA, SD or SS. In text, a postcode counts when a known place follows it
+    /// capitals, never SA, SD or SS. A postcode that only lacks the space or the capitals
+    /// (`1017PK`) is reported as info, one that cannot exist as a warning. In text, a postcode counts when a known place follows it
     /// (`3511 AB Utrecht`), so years and amounts (`2024 AI`) are left alone; in JSON-LD, every
     /// `postalCode` of an address in the Netherlands (or without a country).
     ///
@@ -26,21 +27,22 @@ impl Rule for PostcodeFormat {
     fn check_document(&self, cx: &DocContext<'_>, out: &mut Vec<Finding>) {
         let places = places(cx.config);
         for (span, _, code, _) in postcodes_in_text(cx.doc, &places) {
-            if let Some(p) = postcode_problem(&code) {
-                out.push(
-                    Finding::new(Self::ID, p)
-                        .at(span)
-                        .help("write Dutch postcodes as `1234 AB`"),
-                );
+            if let Some((p, notation)) = postcode_problem(&code) {
+                let f = Finding::new(Self::ID, p)
+                    .at(span)
+                    .help("write Dutch postcodes as `1234 AB`");
+                out.push(if notation { f.level(Level::Info) } else { f });
             }
         }
         for v in jsonld_values(cx.doc, &["postalCode"]) {
             if !is_dutch_country(v.country.as_deref()) {
                 continue;
             }
-            if let Some(p) = postcode_problem(v.value.trim()) {
+            if let Some((p, notation)) = postcode_problem(v.value.trim()) {
+                let f = Finding::new(Self::ID, format!("JSON-LD postalCode: {p}"));
+                let f = if notation { f.level(Level::Info) } else { f };
                 out.push(
-                    Finding::new(Self::ID, format!("JSON-LD postalCode: {p}"))
+                    f
                         .maybe_at(v.span)
                         .help("write Dutch postcodes as `1234 AB`, or set addressCountry for a foreign address"),
                 );
@@ -56,12 +58,12 @@ mod tests {
 
     #[test]
     fn fails_on_bad_postcodes_in_text_and_jsonld() {
-        let src = "Adres: Oudegracht 1, 3511ab Utrecht. Of 0123 AB Amsterdam.\n\n<script type=\"application/ld+json\">{\"@type\":\"LocalBusiness\",\"address\":{\"postalCode\":\"3511 SS\"}}</script>\n";
+        let src = "Adres: Oudegracht 1, 3511  AB Utrecht. Of 0123 AB Amsterdam.\n\n<script type=\"application/ld+json\">{\"@type\":\"LocalBusiness\",\"address\":{\"postalCode\":\"3511 SS\"}}</script>\n";
         let f = run(&PostcodeFormat, "a.md", src);
-        assert_eq!(texts(src, &f), ["3511ab", "0123 AB", "3511 SS"]);
+        assert_eq!(texts(src, &f), ["3511  AB", "0123 AB", "3511 SS"]);
         assert_eq!(
             f[0].message,
-            "write the letters of `3511ab` in capitals: `3511 AB`"
+            "write `3511  AB` as `3511 AB`, with one space"
         );
         assert!(f[2]
             .message
@@ -70,7 +72,7 @@ mod tests {
 
     #[test]
     fn passes_on_good_postcodes_years_and_foreign_addresses() {
-        let src = "Adres: 3511 AB Utrecht. In 2024 AI werd groot. Sinds 2023 Google.\n\n<script type=\"application/ld+json\">{\"address\":{\"postalCode\":\"1000\",\"addressCountry\":\"BE\"}}</script>\n";
+        let src = "Adres: 3511 AB Utrecht. In 2024 AI werd groot. Sinds 2023 Google. Het congres 2026 in Maarssen.\n\n<script type=\"application/ld+json\">{\"address\":{\"postalCode\":\"1000\",\"addressCountry\":\"BE\"}}</script>\n";
         assert!(run(&PostcodeFormat, "a.md", src).is_empty());
     }
 }
