@@ -108,6 +108,14 @@ mod tests {
                 "{body}"
             );
         }
+        // a common word that is also a municipality, at the start of a sentence
+        let src = "---\ntitle: \"Best practices voor je team\"\n---\nGoes it well? Buren helpen.\n";
+        assert_eq!(
+            run_with(&MissingPlace, "content/regio/a.md", src, &cfg).len(),
+            1
+        );
+        let src = "---\ntitle: Workshop\n---\nOns kantoor staat in Best.\n";
+        assert!(run_with(&MissingPlace, "content/regio/a.md", src, &cfg).is_empty());
         // not a local page
         let src = "---\ntitle: Workshop\n---\nGeen plaats.\n";
         assert!(run_with(&MissingPlace, "content/blog/a.md", src, &cfg).is_empty());

@@ -67,16 +67,46 @@ pub fn places(config: &crate::config::Config) -> Vec<Keyword> {
     out
 }
 
+/// Municipalities whose name is also a common word (`Best practices`, `Goes` in English,
+/// `Buren`, `Putten`): they count only inside a sentence, where the capital marks a name.
+const AMBIGUOUS: &[&str] = &[
+    "best",
+    "buren",
+    "goes",
+    "ede",
+    "epe",
+    "beek",
+    "stein",
+    "sluis",
+    "putten",
+    "laren",
+    "bergen",
+    "hulst",
+    "veere",
+    "waterland",
+    "texel",
+    "eemnes",
+    "boekel",
+    "asten",
+    "oss",
+];
+
 /// The first place named in `tokens` whose text in `source` starts with a capital (place
 /// names are proper nouns: `Buren` is a town, `buren` are neighbours).
 #[must_use]
 pub fn find_place(tokens: &Tokens, places: &[Keyword], source: &str) -> Option<Span> {
     places.iter().find_map(|p| {
+        let ambiguous = AMBIGUOUS.contains(&fold(&p.text).as_str());
         tokens.find(p).into_iter().find(|s| {
-            source
+            let capital = source
                 .get(s.start..s.end)
                 .and_then(|t| t.trim_start_matches(['\'', '’']).chars().next())
-                .is_some_and(|c| c.is_uppercase() || c.is_numeric())
+                .is_some_and(|c| c.is_uppercase() || c.is_numeric());
+            let sentence_start = source
+                .get(..s.start)
+                .and_then(|b| b.trim_end().chars().next_back())
+                .is_none_or(|c| ".!?:\"'\n#>|*-([“‘".contains(c));
+            capital && !(ambiguous && sentence_start)
         })
     })
 }
