@@ -204,7 +204,7 @@ const MAX_GAP: usize = 2;
 
 static URL_LIKE: LazyLock<regex::Regex> = LazyLock::new(|| {
     crate::rules::regex(
-        r"(?i)\b(?:https?://|ftp://|www\.)\S+|\S+@\S+\.\w+|\S+\.(?:nl|com|org|net|io|eu|be)/\S*",
+        r"(?i)\b(?:https?://|ftp://|www\.)\S+|\S+@\S+\.\w+|\S+\.(?:nl|com|org|net|io|eu|be)/\S*|\b[\w-]+(?:\.[\w-]+)*\.(?:nl|com|org|net|io|eu|be|de|ai)\b",
     )
 });
 
@@ -707,7 +707,7 @@ mod tests {
     #[test]
     fn skips_urls_and_mails() {
         assert!(found(
-            "Zie https://example.nl/ai-workshop-kosten of info@aiworkshop.nl",
+            "Zie https://example.nl/ai-workshop-kosten, ai-workshop.nl of info@aiworkshop.nl",
             "AI workshop",
             Lang::Nl
         )

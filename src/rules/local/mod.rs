@@ -531,6 +531,29 @@ pub fn nap_mentions(cx: &DocContext<'_>) -> Vec<NapMention> {
             });
         }
     }
+    if let Some(name) = cx.config.local.name.as_deref() {
+        if let Some(kw) = Keyword::new(name, Lang::Nl) {
+            let key = crate::rules::keyword::name_key(name);
+            let body = crate::rules::keyword::body_tokens(doc, Lang::Nl);
+            let mut spans = body.find(&kw);
+            if let Some(t) = cx.seo_title() {
+                spans.extend(crate::rules::keyword::item_tokens(doc, &t, Lang::Nl).find(&kw));
+            }
+            for span in spans {
+                let written = doc.text(span);
+                // Only exact spans (and the name's own words) can be compared letter by letter.
+                if crate::rules::keyword::name_key(written) == key {
+                    out.push(NapMention {
+                        kind: "name".into(),
+                        key: key.clone(),
+                        written: collapse(written),
+                        span: Some(span),
+                        structured: true,
+                    });
+                }
+            }
+        }
+    }
     for v in jsonld_values(doc, &["telephone", "name", "postalCode"]) {
         match v.key.as_str() {
             "telephone" => {

@@ -13,7 +13,12 @@ declare_rule! {
     /// the name's letters); the way most mentions write it is taken as the standard and every
     /// other spelling is reported where it occurs. Only the business's own NAP counts: what its
     /// JSON-LD names, or what at least a quarter of the pages with NAP data repeat (a footer),
-    /// so a site that lists venues or customers' addresses is not asked to unify those. Phone numbers compare national forms
+    /// so a site that lists venues or customers' addresses is not asked to unify those.
+    ///
+    /// ## Options
+    /// `[local] name = "Kompas AI"`: the business name as it should be written; every mention
+    /// in titles and text that differs only in case, hyphens or spaces (`Kompas Ai`,
+    /// `Kompas-AI`) is reported against it. Phone numbers compare national forms
     /// (`030 123 4567`) with national forms and `+31` forms with `+31` forms, since structured
     /// data rightly uses the international form. Drafts are left out.
     ///
@@ -82,10 +87,19 @@ impl Rule for NapConsistency {
             if forms.len() < 2 {
                 continue;
             }
-            let Some((standard, count)) = forms
-                .iter()
-                .map(|(w, ms)| (*w, ms.len()))
-                .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0)))
+            // A configured business name is the standard, however often it is misspelt.
+            let configured = site.config.local.name.as_deref().filter(|n| {
+                kind == "name"
+                    && forms
+                        .contains_key(n.split_whitespace().collect::<Vec<_>>().join(" ").as_str())
+            });
+            let Some((standard, count)) =
+                forms.iter().map(|(w, ms)| (*w, ms.len())).max_by(|a, b| {
+                    (Some(a.0) == configured)
+                        .cmp(&(Some(b.0) == configured))
+                        .then(a.1.cmp(&b.1))
+                        .then(b.0.cmp(a.0))
+                })
             else {
                 continue;
             };
@@ -177,6 +191,45 @@ mod tests {
             ]
         );
         assert!(f.iter().all(|d| d.path.ends_with("c.md")));
+    }
+
+    #[test]
+    fn fails_on_misspelt_configured_business_name() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("geolint.toml"),
+            "[local]\nname = \"Kompas AI\"\n",
+        )
+        .unwrap();
+        std::fs::write(
+            dir.path().join("a.md"),
+            "# Over Kompas AI\n\nKompas AI helpt.\n",
+        )
+        .unwrap();
+        std::fs::write(
+            dir.path().join("b.md"),
+            "# Kompas Ai\n\nBij KOMPAS-AI werken we. Zie kompas-ai.nl.\n",
+        )
+        .unwrap();
+        let config = crate::config::Config::load(&dir.path().join("geolint.toml")).unwrap();
+        let f: Vec<_> = crate::lint::run(
+            &[dir.path().to_path_buf()],
+            &config,
+            crate::lint::RunOptions::default(),
+        )
+        .unwrap()
+        .diagnostics
+        .into_iter()
+        .filter(|d| d.rule == NapConsistency::ID)
+        .map(|d| d.message)
+        .collect();
+        assert_eq!(
+            f,
+            [
+                "business name written as `Kompas Ai` here but as `Kompas AI` in 2 other places",
+                "business name written as `KOMPAS-AI` here but as `Kompas AI` in 2 other places",
+            ]
+        );
     }
 
     #[test]
