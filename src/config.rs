@@ -186,6 +186,8 @@ pub struct Local {
     pub places: Vec<String>,
     #[serde(default)]
     pub paths: Vec<String>,
+    /// The business name as it should be written everywhere (`local/nap-consistency`).
+    pub name: Option<String>,
 }
 
 /// Options of the heading rules.

@@ -53,11 +53,11 @@ impl Lang {
         const NL: &[&str] = &[
             "de", "het", "een", "en", "van", "voor", "in", "op", "met", "te", "aan", "bij", "om",
             "of", "over", "naar", "uit", "door", "je", "jouw", "uw", "jij", "u", "wat", "hoe",
-            "is", "zijn", "die", "dat", "er", "als", "ook", "tot", "den", "der",
+            "is", "zijn", "die", "dat", "er", "als", "ook", "tot", "den", "der", "vs", "versus",
         ];
         const EN: &[&str] = &[
             "the", "a", "an", "of", "for", "to", "in", "on", "with", "and", "or", "how", "what",
-            "is", "are", "your", "you", "at", "by", "from",
+            "is", "are", "your", "you", "at", "by", "from", "vs", "versus",
         ];
         match self {
             Self::Nl => NL.contains(&folded),
@@ -124,6 +124,7 @@ impl Keyword {
     pub fn new(text: &str, lang: Lang) -> Option<Self> {
         let all: Vec<Unit> = text
             .unicode_words()
+            .flat_map(|w| w.split(['.', ',', '_']))
             .map(fold)
             .filter(|w| !w.is_empty())
             .map(|folded| Unit {
@@ -203,7 +204,7 @@ const MAX_GAP: usize = 2;
 
 static URL_LIKE: LazyLock<regex::Regex> = LazyLock::new(|| {
     crate::rules::regex(
-        r"(?i)\b(?:https?://|ftp://|www\.)\S+|\S+@\S+\.\w+|\S+\.(?:nl|com|org|net|io|eu|be)/\S*",
+        r"(?i)\b(?:https?://|ftp://|www\.)\S+|\S+@\S+\.\w+|\S+\.(?:nl|com|org|net|io|eu|be)/\S*|\b[\w-]+(?:\.[\w-]+)*\.(?:nl|com|org|net|io|eu|be|de|ai)\b",
     )
 });
 
@@ -234,7 +235,19 @@ impl Tokens {
             URL_LIKE.find_iter(text).map(|m| m.range()).collect();
         let mut prev_end: Option<usize> = None;
         let mut first = true;
-        for (off, word) in text.unicode_word_indices() {
+        let words = text.unicode_word_indices().flat_map(|(off, word)| {
+            // `7.10`, `1.450`, `snake_case`: the parts are words of their own, as in slugs.
+            let mut parts = Vec::new();
+            let mut at = 0;
+            for part in word.split(['.', ',', '_']) {
+                if !part.is_empty() {
+                    parts.push((off + at, part, at > 0));
+                }
+                at += part.len() + 1;
+            }
+            parts
+        });
+        for (off, word, inner) in words {
             if urls.iter().any(|r| r.contains(&off)) {
                 prev_end = Some(off + word.len());
                 continue;
@@ -245,6 +258,8 @@ impl Tokens {
             }
             let sep = if first && new_block {
                 Sep::Break
+            } else if inner {
+                Sep::Hyphen
             } else {
                 let gap = text.get(prev_end.unwrap_or(0)..off).unwrap_or(" ");
                 if prev_end.is_none() {
@@ -324,7 +339,13 @@ impl Tokens {
         };
         if a == 1 && b == 1 {
             return match (units.first(), toks.first()) {
-                (Some(u), Some(t)) => u.stem == t.stem || u.folded == t.folded,
+                (Some(u), Some(t)) => {
+                    u.stem == t.stem
+                        || u.folded == t.folded
+                        || plural_s(&u.folded, &t.folded)
+                        || (self.lang == Lang::Nl
+                            && (agent_noun(&u.stem, &t.stem) || activity_noun(&u.stem, &t.stem)))
+                }
                 _ => false,
             };
         }
@@ -485,20 +506,85 @@ impl Tokens {
         true
     }
 
+    /// How many of the phrase's content words occur anywhere in the text (alone, joined or
+    /// as a compound part).
+    #[must_use]
+    pub fn words_found(&self, kw: &Keyword) -> usize {
+        let to = self.toks.len();
+        (0..kw.units.len())
+            .filter(|&i| {
+                (0..to)
+                    .any(|j| (1..=MAX_JOIN).any(|b| j + b <= to && self.unit_match(kw, i, 1, j, b)))
+                    || self.part_in(kw, i, 0, to)
+            })
+            .count()
+    }
+
     /// Whether phrase unit `i` is a part of a compound word among words `from..to` (Dutch).
     fn part_in(&self, kw: &Keyword, i: usize, from: usize, to: usize) -> bool {
         let Some(u) = kw.units.get(i) else {
             return false;
         };
-        self.lang.joins_compounds()
-            && u.folded.chars().count() >= 4
-            && self.toks.get(from..to).is_some_and(|toks| {
-                toks.iter().any(|t| {
-                    t.folded.len() >= u.folded.len() + 3
-                        && (t.folded.ends_with(&u.folded) || t.folded.starts_with(&u.folded))
-                })
+        if !self.lang.joins_compounds() || u.folded.chars().count() < 4 {
+            return false;
+        }
+        let Some(toks) = self.toks.get(from..to) else {
+            return false;
+        };
+        // The unit inside a compound word: `kosten` in `reiskosten`, `ontwikkel(en)` in
+        // `ontwikkelcyclus`.
+        let inside = toks.iter().any(|t| {
+            (t.folded.len() >= u.folded.len() + 3
+                && (t.folded.ends_with(&u.folded) || t.folded.starts_with(&u.folded)))
+                || (u.stem.chars().count() >= 5
+                    && t.folded.len() >= u.stem.len() + 3
+                    && t.folded.starts_with(&u.stem))
+        });
+        // A compound unit spelt out in two words: `thuiswerkbeleid` by `thuiswerken … beleid`.
+        let spelt_out = || {
+            toks.iter().any(|a| {
+                a.stem.chars().count() >= 3
+                    && u.folded.len() >= a.stem.len() + 3
+                    && u.folded.starts_with(&a.stem)
+                    && u.folded.get(a.stem.len()..).is_some_and(|rest| {
+                        toks.iter().any(|b| {
+                            b.folded == rest || b.stem == rest || b.stem == stem(self.lang, rest)
+                        })
+                    })
             })
+        };
+        inside || spelt_out()
     }
+}
+
+/// Whether two words differ by a plural `s` only (`MSPs` = `MSP`, `back-ups` = `back-up`,
+/// `auto's` = `auto`): loan words and abbreviations the stemmers leave alone.
+fn plural_s(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() < b.len() { (a, b) } else { (b, a) };
+    !short.is_empty()
+        && long.len() == short.len() + 1
+        && long.starts_with(short)
+        && long.ends_with('s')
+}
+
+/// Whether one Dutch stem is the other plus `ing` (`training` and `trainen`, `meting` and
+/// `meten`): the activity and the verb, which the stemmer keeps apart in short words.
+fn activity_noun(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() < b.len() { (a, b) } else { (b, a) };
+    short.chars().count() >= 4
+        && long.len() == short.len() + 3
+        && long.starts_with(short)
+        && long.ends_with("ing")
+}
+
+/// Whether one Dutch stem is the other plus the agent suffix `er` (`thuiswerkers` and
+/// `thuiswerken`, `dienstverleners` and `dienstverlening`): the person and the activity.
+fn agent_noun(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() < b.len() { (a, b) } else { (b, a) };
+    short.chars().count() >= 4
+        && long.len() == short.len() + 2
+        && long.starts_with(short)
+        && long.ends_with("er")
 }
 
 /// The words of a URL slug (`wat-kost-een-ai-workshop` → a text `wat kost een ai workshop`).
@@ -619,9 +705,55 @@ mod tests {
     }
 
     #[test]
+    fn numbers_plurals_and_versus() {
+        assert_eq!(
+            found("annex a 7 10 opslag", "annex A 7.10", Lang::Nl),
+            ["annex a 7 10"]
+        );
+        assert_eq!(
+            found("Annex A 7.10 in het kort", "annex a 7 10", Lang::Nl),
+            ["Annex A 7.10"]
+        );
+        assert_eq!(
+            found("ISO 27001 voor MSPs", "iso 27001 msp", Lang::Nl),
+            ["ISO 27001 voor MSPs"]
+        );
+        assert_eq!(
+            found("Back-ups en ransomware", "back-up ransomware", Lang::Nl),
+            ["Back-ups en ransomware"]
+        );
+        assert_eq!(
+            found("ISO 27001 en SOC 2", "iso 27001 vs soc 2", Lang::Nl),
+            ["ISO 27001 en SOC 2"]
+        );
+        assert_eq!(
+            found(
+                "Cybersecurity voor thuiswerkers",
+                "cybersecurity thuiswerken",
+                Lang::Nl
+            ),
+            ["Cybersecurity voor thuiswerkers"]
+        );
+        let loose = |text: &str, k: &str| {
+            let t = Tokens::of(text, Lang::Nl, Some(Span::new(0, text.len())));
+            t.find_anywhere(&kw(k)).is_some()
+        };
+        assert!(loose(
+            "Phishingbewustwording: train je medewerkers",
+            "phishing bewustwording training"
+        ));
+        assert!(loose(
+            "Veilig thuiswerken: het beleid dat werkt",
+            "thuiswerkbeleid"
+        ));
+        assert!(loose("Een veilige ontwikkelcyclus", "veilig ontwikkelen"));
+        assert!(!loose("Veilig thuiswerken", "thuiswerkbeleid"));
+    }
+
+    #[test]
     fn skips_urls_and_mails() {
         assert!(found(
-            "Zie https://example.nl/ai-workshop-kosten of info@aiworkshop.nl",
+            "Zie https://example.nl/ai-workshop-kosten, ai-workshop.nl of info@aiworkshop.nl",
             "AI workshop",
             Lang::Nl
         )

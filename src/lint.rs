@@ -314,9 +314,16 @@ pub fn lint_document(
     }
     let draft = cx.is_draft();
     let keywords = crate::rules::keyword::summarise(&cx);
+    let nap =
+        if config.level(crate::rules::local::nap_consistency::NapConsistency::ID) == Level::Off {
+            Vec::new()
+        } else {
+            crate::rules::local::nap_mentions(&cx)
+        };
     let diagnostics = resolve(findings, config, doc, &suppressions);
     let mut summary = DocSummary::new(doc, draft, suppressions);
     summary.keywords = keywords;
+    summary.nap = nap;
     (diagnostics, summary)
 }
 

@@ -32,6 +32,8 @@ pub struct DocSummary {
     pub page: crate::urlmap::PageInfo,
     /// Keywords, cluster and URL of the page (`keyword/*` site rules, `geolint clusters`).
     pub keywords: crate::rules::keyword::PageSummary,
+    /// Name, address and phone mentions of the page (`local/nap-consistency`).
+    pub nap: Vec<crate::rules::local::NapMention>,
 }
 
 impl DocSummary {
@@ -56,6 +58,7 @@ impl DocSummary {
             suppressions,
             page: crate::urlmap::PageInfo::default(),
             keywords: crate::rules::keyword::PageSummary::default(),
+            nap: Vec::new(),
         }
     }
 }

@@ -9,6 +9,7 @@ pub mod heading;
 pub mod image;
 pub mod keyword;
 pub mod link;
+pub mod local;
 pub mod meta;
 pub mod registry;
 pub mod schema;

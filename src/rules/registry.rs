@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 
 use super::{
-    artifact, content, faq, frontmatter, heading, image, keyword, link, meta, schema, Rule,
+    artifact, content, faq, frontmatter, heading, image, keyword, link, local, meta, schema, Rule,
 };
 
 /// Every built-in rule, in display order.
@@ -79,6 +79,10 @@ pub static ALL: &[&dyn Rule] = &[
     &faq::question_form::QuestionForm,
     &faq::short_answer::ShortAnswer,
     &faq::schema_mismatch::SchemaMismatch,
+    &local::missing_place::MissingPlace,
+    &local::postcode_format::PostcodeFormat,
+    &local::phone_format::PhoneFormat,
+    &local::nap_consistency::NapConsistency,
 ];
 
 /// The rule with this id.

@@ -407,8 +407,8 @@ pub fn check_placement(
     help: &str,
     out: &mut Vec<crate::diagnostic::Finding>,
 ) {
-    // Short fields are judged whole; the introduction sentence by sentence.
-    let whole_field = place != "introduction";
+    // Every place is judged whole: the words of the keyword may stand in different sentences
+    // of the introduction (`In de bouw ... Toch is ISO 9001 ...` carries `ISO 9001 bouw`).
     let pk = page_keywords(cx, cx.config);
     let Some((kw, r, _)) = pk.primary else {
         return;
@@ -416,12 +416,7 @@ pub fn check_placement(
     let Some((tokens, span)) = target else {
         return;
     };
-    let found = if whole_field {
-        tokens.find_anywhere(&kw)
-    } else {
-        tokens.find_loose(&kw)
-    };
-    if found.is_some() {
+    if tokens.find_anywhere(&kw).is_some() {
         return;
     }
     out.push(
@@ -534,7 +529,7 @@ pub fn summarise(cx: &DocContext<'_>) -> PageSummary {
             let Some(kw) = Keyword::new(k, lang) else {
                 continue;
             };
-            let has = |t: &Option<Tokens>| t.as_ref().and_then(|t| t.find_loose(&kw)).is_some();
+            let has = |t: &Option<Tokens>| t.as_ref().and_then(|t| t.find_anywhere(&kw)).is_some();
             s.coverage.push(Coverage {
                 keyword: k.clone(),
                 title: has(&title),

@@ -2,7 +2,7 @@ use crate::declare_rule;
 use crate::diagnostic::Finding;
 use crate::document::TextItem;
 use crate::keywords::Keyword;
-use crate::rules::keyword::{body_tokens, item_tokens, page_keywords};
+use crate::rules::keyword::{body_tokens, intro_tokens, intro_words, item_tokens, page_keywords};
 use crate::rules::{DocContext, Rule};
 
 declare_rule! {
@@ -46,10 +46,13 @@ impl Rule for NoClusterKeyword {
             };
             texts.push(item_tokens(cx.doc, &item, pk.lang));
         }
-        if kws
-            .iter()
-            .any(|k| texts.iter().any(|t| t.find_loose(k).is_some()))
-        {
+        // The introduction is judged whole, as `keyword/missing-in-intro` does; the rest of
+        // the body sentence by sentence.
+        let intro = intro_tokens(cx.doc, pk.lang, intro_words(cx.config)).map(|(t, _)| t);
+        if kws.iter().any(|k| {
+            texts.iter().any(|t| t.find_loose(k).is_some())
+                || intro.as_ref().is_some_and(|t| t.find_anywhere(k).is_some())
+        }) {
             return;
         }
         out.push(
