@@ -54,6 +54,8 @@ struct RawConfig {
     heading: Option<HeadingOptions>,
     meta: Option<MetaOptions>,
     content: Option<ContentOptions>,
+    readability: Option<crate::rules::readability::RawOptions>,
+    geo: Option<crate::rules::geo::RawOptions>,
     rules: Option<BTreeMap<Spanned<String>, Spanned<String>>>,
     custom: Option<Vec<Spanned<crate::rules::custom::RawCustomRule>>>,
 }
@@ -225,6 +227,8 @@ pub struct Config {
     pub description_min: usize,
     pub description_max: usize,
     pub paragraph_max_words: usize,
+    pub readability: crate::rules::readability::Options,
+    pub geo: crate::rules::geo::Options,
     /// Rule levels set in the file or on the command line.
     pub levels: BTreeMap<String, Level>,
     pub custom: Vec<crate::rules::custom::CustomRule>,
@@ -449,6 +453,11 @@ impl Config {
                 .paragraph_max_words
                 .or(cd.paragraph_max_words)
                 .unwrap_or(150),
+            readability: crate::rules::readability::Options::merge(
+                user_raw.readability,
+                default_raw.readability,
+            ),
+            geo: crate::rules::geo::Options::merge(user_raw.geo, default_raw.geo),
             levels,
             custom,
         })

@@ -7,6 +7,7 @@ pub mod config;
 pub mod diagnostic;
 pub mod document;
 pub mod lint;
+pub mod prose;
 pub mod report;
 pub mod rules;
 pub mod site;

@@ -4,10 +4,12 @@ pub mod artifact;
 pub mod content;
 pub mod custom;
 pub mod frontmatter;
+pub mod geo;
 pub mod heading;
 pub mod image;
 pub mod link;
 pub mod meta;
+pub mod readability;
 pub mod registry;
 
 use crate::config::{Config, ContentType};

@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use super::{artifact, content, frontmatter, heading, image, link, meta, Rule};
+use super::{artifact, content, frontmatter, geo, heading, image, link, meta, readability, Rule};
 
 /// Every built-in rule, in display order.
 pub static ALL: &[&dyn Rule] = &[
@@ -36,6 +36,14 @@ pub static ALL: &[&dyn Rule] = &[
     &artifact::bare_domain::BareDomain,
     &artifact::placeholder::Placeholder,
     &artifact::chatbot_phrase::ChatbotPhrase,
+    &readability::long_sentences::LongSentences,
+    &readability::reading_ease::ReadingEase,
+    &readability::passive_voice::PassiveVoice,
+    &geo::unsourced_statistic::UnsourcedStatistic,
+    &geo::unattributed_quote::UnattributedQuote,
+    &geo::answer_first::AnswerFirst,
+    &geo::stale_content::StaleContent,
+    &geo::question_headings::QuestionHeadings,
 ];
 
 /// The rule with this id.

@@ -1,0 +1,173 @@
+//! `geo/*`: generative-engine readiness, after Aggarwal et al., "GEO: Generative Engine
+//! Optimization" (KDD 2024): sourced statistics, attributed quotations, answer-first intros,
+//! freshness, question headings and FAQ blocks.
+
+use serde::Deserialize;
+
+/// `[geo]` in geolint.toml, as written (every key optional).
+#[derive(Debug, Clone, Copy, Default, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct RawOptions {
+    pub max_age_days: Option<u32>,
+    pub quote_min_words: Option<usize>,
+    pub answer_within_words: Option<usize>,
+    pub min_question_h2_share: Option<f64>,
+}
+
+/// The options of the geo rules.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Options {
+    /// Pages whose `updated` (else `date`) is older than this many days are reported.
+    pub max_age_days: u32,
+    /// Quotations shorter than this many words (scare quotes, titles) are left alone.
+    pub quote_min_words: usize,
+    /// A question title must be answered within this many words of the first paragraph.
+    pub answer_within_words: usize,
+    /// Pages with fewer question-form H2 headings than this share, and no FAQ block, are noted.
+    pub min_question_h2_share: f64,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Self {
+            max_age_days: 730,
+            quote_min_words: 6,
+            answer_within_words: 60,
+            min_question_h2_share: 0.2,
+        }
+    }
+}
+
+impl Options {
+    /// Merge the user's table over the built-in one.
+    #[must_use]
+    pub fn merge(user: Option<RawOptions>, builtin: Option<RawOptions>) -> Self {
+        let u = user.unwrap_or_default();
+        let b = builtin.unwrap_or_default();
+        let d = Self::default();
+        Self {
+            max_age_days: u.max_age_days.or(b.max_age_days).unwrap_or(d.max_age_days),
+            quote_min_words: u
+                .quote_min_words
+                .or(b.quote_min_words)
+                .unwrap_or(d.quote_min_words),
+            answer_within_words: u
+                .answer_within_words
+                .or(b.answer_within_words)
+                .unwrap_or(d.answer_within_words),
+            min_question_h2_share: u
+                .min_question_h2_share
+                .or(b.min_question_h2_share)
+                .unwrap_or(d.min_question_h2_share),
+        }
+    }
+}
+
+pub mod answer_first;
+pub mod question_headings;
+pub mod stale_content;
+pub mod unattributed_quote;
+pub mod unsourced_statistic;
+
+use std::sync::LazyLock;
+
+use crate::prose::Block;
+use crate::rules::DocContext;
+
+/// Statistics: percentages, "3 op de 4", "x keer zoveel", amounts in millions or billions.
+static STATISTIC: LazyLock<regex::Regex> = LazyLock::new(|| {
+    crate::rules::regex(concat!(
+        r"(?i)(?:",
+        // 45%, 3,5 procent, 12 percent
+        r"\b\d+(?:[.,]\d+)?\s?(?:%|procent\b|percent\b|per cent\b)",
+        r"|",
+        // 3 op de 4, één op de vijf, 1 in 10, two out of three
+        r"\b(?:\d+|één|eén|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:op\s+(?:de\s+)?|out\s+of\s+(?:every\s+)?|in\s+(?:every\s+)?)(?:\d+|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|honderd|duizend|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand)\b",
+        r"|",
+        // 3x sneller, twee keer zoveel, 10 times faster
+        r"\b(?:\d+(?:[.,]\d+)?|twee|drie|vier|vijf|tien|honderd|two|three|four|five|ten|hundred)\s?(?:x|keer|maal|times)\s+(?:zo\s?veel|zo\s+\w+|meer|minder|groter|kleiner|sneller|hoger|lager|vaker|beter|more|less|fewer|faster|slower|higher|lower|larger|smaller|better|as\s+\w+)\b",
+        r"|",
+        // € 2,5 miljoen, 3 miljard, $4 billion
+        r"(?:[€$£]\s?)?\b\d+(?:[.,]\d+)?\s?(?:miljoen|miljard|biljoen|mln|mld|million|billion|trillion|bn)\b",
+        r")"
+    ))
+});
+
+/// Words that name a source for a claim in the same sentence or paragraph.
+static SOURCE_CUE: LazyLock<regex::Regex> = LazyLock::new(|| {
+    crate::rules::regex(concat!(
+        r"(?i)\b(?:bron|bronnen|volgens|according\s+to|source|sources|aldus|cijfers\s+van|data\s+(?:van|from)|",
+        r"onderzoek\s+(?:van|door)|studie\s+(?:van|door)|rapport\s+(?:van|door)|enquête\s+(?:van|door)|",
+        r"(?:study|survey|research|report|analysis|data)\s+(?:by|from|of)|",
+        r"meldt|melden|rapporteert|publiceerde|reports|reported|published\s+by|cited|citeert|",
+        r"zegt|zei|says|said)\b",
+        // (CBS, 2024), (Gartner 2023)
+        r"|\(\s*[\p{Lu}][\w&.\- ]*,?\s+(?:19|20)\d\d\s*\)",
+    ))
+});
+
+/// Whether a block of prose cites a source: a link, a footnote or a source cue in its text.
+fn block_has_link_or_footnote(cx: &DocContext<'_>, block: &Block) -> bool {
+    cx.doc
+        .links
+        .iter()
+        .any(|l| block.span.contains(l.span) && !l.href.trim().is_empty())
+        || cx.doc.text(block.span).contains("[^")
+        || cx.doc.text(block.span).contains("<sup")
+}
+
+/// Whether `text` names a source.
+fn has_source_cue(text: &str) -> bool {
+    SOURCE_CUE.is_match(text)
+}
+
+/// Dutch and English question words that open a question.
+const QUESTION_WORDS: &[&str] = &[
+    "wat", "wie", "waarom", "hoe", "hoeveel", "welke", "welk", "wanneer", "waar", "waarmee",
+    "waarvoor", "what", "who", "why", "how", "which", "when", "where", "whom", "whose",
+];
+
+/// Whether a heading or title is phrased as a question: it ends in `?` or opens with a question
+/// word followed by a verb-like word ("Wat is", "Hoeveel kost", "How does").
+#[must_use]
+pub fn is_question(text: &str) -> bool {
+    let t = text.trim().trim_end_matches(['.', ' ']);
+    if t.ends_with('?') {
+        return true;
+    }
+    let mut words = t.split_whitespace().map(|w| {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+    });
+    let (Some(first), Some(second)) = (words.next(), words.next()) else {
+        return false;
+    };
+    QUESTION_WORDS.contains(&first.as_str())
+        && matches!(
+            second.as_str(),
+            "is" | "zijn"
+                | "kost"
+                | "kosten"
+                | "doe"
+                | "doet"
+                | "werkt"
+                | "werken"
+                | "kun"
+                | "kan"
+                | "moet"
+                | "betekent"
+                | "are"
+                | "does"
+                | "do"
+                | "much"
+                | "many"
+                | "can"
+                | "should"
+                | "to"
+                | "kies"
+                | "maak"
+                | "lang"
+                | "vaak"
+                | "veel"
+        )
+}
