@@ -62,6 +62,7 @@ const NL_SEPARABLE: &[&str] = &[
 /// Irregular participles without `ge-` (inseparable prefixes).
 const NL_IRREGULAR: &[&str] = &[
     "beschreven",
+    "verholpen",
     "besproken",
     "bevonden",
     "verkregen",
@@ -305,6 +306,9 @@ const NL_NOT_PARTICIPLE: &[&str] = &[
     "gebeurt",
     "geniet",
     "gedegen",
+    "benieuwd",
+    "bezig",
+    "verliefd",
     "gelooft",
     "gelijkt",
     "beleid",
@@ -419,7 +423,11 @@ pub fn is_dutch_participle(w: &str) -> bool {
     if NL_IRREGULAR.contains(&w) {
         return true;
     }
-    if w.ends_with("end") || w.ends_with("ende") || w.ends_with("ingen") || w.ends_with("heden") {
+    if (w.ends_with("end") && !w.ends_with("kend"))
+        || w.ends_with("ende")
+        || w.ends_with("ingen")
+        || w.ends_with("heden")
+    {
         return false;
     }
     let n = w.chars().count();
@@ -447,7 +455,9 @@ pub fn is_dutch_participle(w: &str) -> bool {
             c.chars().count() >= 2 && c.chars().any(|ch| "aeiouyëïéö".contains(ch))
         });
     }
-    for pre in ["be", "ver", "ont", "her", "er", "ge"] {
+    for pre in [
+        "be", "ver", "ont", "her", "er", "ge", "onder", "over", "door", "mis",
+    ] {
         if let Some(rest) = w.strip_prefix(pre) {
             // 't kofschip: a participle ends in -t only after a voiceless consonant (gewerkt,
             // verplaatst); "betekent", "vertelt", "bepaalt" are present tense.

@@ -79,7 +79,7 @@ fn has_trema(c: char) -> bool {
 /// Vowel units of Dutch spelling, longest first.
 const DUTCH_UNITS: &[&str] = &[
     "aai", "ooi", "oei", "eeu", "ieu", "aa", "ee", "oo", "uu", "ie", "oe", "eu", "ei", "ij", "ui",
-    "ou", "au", "ai", "ay", "ey", "oy", "ea",
+    "ou", "au", "ai", "ay", "ey", "oy",
 ];
 
 fn dutch(word: &[char]) -> usize {
@@ -177,7 +177,9 @@ fn english(word: &[char]) -> usize {
     for (i, &c) in word.iter().enumerate() {
         // `y` at the start of a word is a consonant ("yes", "year").
         let v = is_vowel(c) && !(c == 'y' && i == 0);
-        if v && !prev_vowel {
+        // "y" before "i" closes its own syllable: "ap-ply-ing", "play-ing" counts "yi" apart.
+        let after_y = i > 0 && c == 'i' && word.get(i - 1) == Some(&'y');
+        if v && (!prev_vowel || after_y) {
             count += 1;
         }
         prev_vowel = v;

@@ -241,8 +241,12 @@ fn answers(question: &str, intro: &str) -> bool {
 
 impl Rule for AnswerFirst {
     fn check_document(&self, cx: &DocContext<'_>, out: &mut Vec<Finding>) {
+        // The H1 readers see: the title a theme renders, else the first body H1, else the SEO
+        // title.
         let body_h1 = cx.main_headings().find(|h| h.level == 1);
-        let (question, after): (TextItem, usize) = if let Some(h) = body_h1 {
+        let (question, after): (TextItem, usize) = if let Some(t) = cx.rendered_title_h1() {
+            (t, cx.doc.body.start)
+        } else if let Some(h) = body_h1 {
             (
                 TextItem {
                     text: h.text.clone(),
@@ -251,7 +255,7 @@ impl Rule for AnswerFirst {
                 h.span.end,
             )
         } else {
-            let Some(t) = cx.rendered_title_h1().or_else(|| cx.seo_title()) else {
+            let Some(t) = cx.seo_title() else {
                 return;
             };
             (t, cx.doc.body.start)

@@ -96,15 +96,30 @@ static STATISTIC: LazyLock<regex::Regex> = LazyLock::new(|| {
 /// Words that name a source for a claim in the same sentence or paragraph.
 static SOURCE_CUE: LazyLock<regex::Regex> = LazyLock::new(|| {
     crate::rules::regex(concat!(
-        r"(?i)\b(?:bron|bronnen|volgens|according\s+to|source|sources|aldus|cijfers\s+van|data\s+(?:van|from)|",
-        r"onderzoek\s+(?:van|door)|studie\s+(?:van|door)|rapport\s+(?:van|door)|enquête\s+(?:van|door)|",
-        r"(?:study|survey|research|report|analysis|data)\s+(?:by|from|of)|",
-        r"meldt|melden|rapporteert|publiceerde|reports|reported|published\s+by|cited|citeert|",
-        r"zegt|zei|says|said)\b",
+        r"(?i)\b(?:bron\w*|volgens|according\s+to|source[sd]?|aldus|cijfers\s+van|data\s+(?:van|from)|",
+        r"onderzoek\s+(?:van|door)|studie\s+(?:van|door)|rapport\w*|enquête\s+(?:van|door)|",
+        r"(?:study|survey|research|analysis|data)\s+(?:by|from|of)|reports?|",
+        r"onderzocht|onderzochten|analyseerde|peiling|meldt|melden|rapporteert|publiceerde|",
+        r"reported|published\s+by|cited|citeert|zegt|zei|says|said)\b",
         // (CBS, 2024), (Gartner 2023)
         r"|\(\s*[\p{Lu}][\w&.\- ]*,?\s+(?:19|20)\d\d\s*\)",
     ))
 });
+
+/// Sentences that state an example, a goal or a hypothetical, not a finding: "stel een doel
+/// van 10 procent", "zodra je 80 procent van het budget hebt bereikt", "for example 5%".
+static HYPOTHETICAL_CUE: LazyLock<regex::Regex> = LazyLock::new(|| {
+    crate::rules::regex(concat!(
+        r"(?i)\b(?:bijvoorbeeld|bijv|stel|zou|zouden|kun|kunt|overweeg|zodra|doel|streef\w*|",
+        r"minimaal|maximaal|tot\s+wel|for\s+example|e\.g|suppose|say|imagine|if\s+you|",
+        r"as\s+soon\s+as|target|goal|at\s+least|up\s+to)\b"
+    ))
+});
+
+/// Whether a sentence only supposes a number (an example, a goal, a threshold).
+fn is_hypothetical(sentence: &str) -> bool {
+    HYPOTHETICAL_CUE.is_match(sentence)
+}
 
 /// Whether a block of prose cites a source: a link, a footnote or a source cue in its text.
 fn block_has_link_or_footnote(cx: &DocContext<'_>, block: &Block) -> bool {
@@ -126,6 +141,19 @@ const QUESTION_WORDS: &[&str] = &[
     "wat", "wie", "waarom", "hoe", "hoeveel", "welke", "welk", "wanneer", "waar", "waarmee",
     "waarvoor", "what", "who", "why", "how", "which", "when", "where", "whom", "whose",
 ];
+
+/// Whether a heading opens with a question word, as direct and indirect questions do ("Hoe je
+/// dit toepast", "What it costs"): the phrasing people use in prompts.
+#[must_use]
+pub fn starts_with_question_word(text: &str) -> bool {
+    text.split_whitespace()
+        .next()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .is_some_and(|w| QUESTION_WORDS.contains(&w.as_str()))
+}
 
 /// Whether a heading or title is phrased as a question: it ends in `?` or opens with a question
 /// word followed by a verb-like word ("Wat is", "Hoeveel kost", "How does").

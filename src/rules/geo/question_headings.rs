@@ -1,4 +1,4 @@
-use super::is_question;
+use super::{is_question, starts_with_question_word};
 use crate::declare_rule;
 use crate::diagnostic::Finding;
 use crate::rules::readability::percent;
@@ -10,7 +10,7 @@ const MIN_H2: usize = 3;
 declare_rule! {
     /// ## What it checks
     /// On pages with at least three H2 headings: the share of H2s phrased as a question ("Wat
-    /// kost …?", "How does … work?") and whether the page has an FAQ block (a heading such as
+    /// kost …?", "How does … work?", or opening with a question word: "Hoe je dit toepast") and whether the page has an FAQ block (a heading such as
     /// "Veelgestelde vragen", "FAQ" or "Frequently asked questions", or an `faq` list in front
     /// matter). When fewer than `min_question_h2_share` (default 20%) of the H2s are questions
     /// and there is no FAQ block, one summarised finding is given at the first H2.
@@ -62,7 +62,10 @@ impl Rule for QuestionHeadings {
         if faq_heading || faq_front_matter {
             return;
         }
-        let questions = h2.iter().filter(|h| is_question(&h.text)).count();
+        let questions = h2
+            .iter()
+            .filter(|h| is_question(&h.text) || starts_with_question_word(&h.text))
+            .count();
         #[allow(clippy::cast_precision_loss)]
         let share = questions as f64 / h2.len() as f64;
         let min = cx.config.geo.min_question_h2_share;
@@ -104,6 +107,8 @@ mod tests {
     #[test]
     fn passes_with_questions_or_faq() {
         let src = "# T\n\n## Wat kost het?\n\nA.\n\n## Werkwijze\n\nB.\n\n## Contact\n\nC.\n";
+        assert!(run(&QuestionHeadings, "a.md", src).is_empty());
+        let src = "# T\n\n## Hoe je dit toepast\n\nA.\n\n## Werkwijze\n\nB.\n\n## Contact\n\nC.\n";
         assert!(run(&QuestionHeadings, "a.md", src).is_empty());
         let src = "# T\n\n## Prijzen\n\nA.\n\n## Werkwijze\n\nB.\n\n## Veelgestelde vragen\n\nC.\n";
         assert!(run(&QuestionHeadings, "a.md", src).is_empty());

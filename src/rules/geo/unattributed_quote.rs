@@ -13,7 +13,8 @@ declare_rule! {
     /// reads as someone's words: it says "ik", "wij", "we", "I" or "our", or it is the whole
     /// paragraph. It is attributed when its sentence, its paragraph or the start of the next
     /// paragraph names who said it ("zegt", "aldus", "volgens", "said", "according to", "— Name")
-    /// or links to the source. Short quoted terms, titles and example prompts are left alone.
+    /// or links to the source. Short quoted terms, titles, quoted questions and text introduced as
+    /// an example or prompt ("bijvoorbeeld", "zoals", "vraag", "such as", "type") are left alone.
     ///
     /// ## Why it matters
     /// Quotations from named people were the single strongest lever in "GEO: Generative Engine
@@ -36,8 +37,20 @@ static ATTRIBUTION: LazyLock<regex::Regex> = LazyLock::new(|| {
     crate::rules::regex(concat!(
         r"(?i)\b(?:zegt|zei|zeggen|zeiden|aldus|volgens|vertelt|vertelde|schrijft|schreef|stelt|stelde|",
         r"legt\s+\w+\s+uit|licht\s+\w+\s+toe|benadrukt|citaat|quote|said|says|say|according\s+to|",
-        r"writes|wrote|explains|explained|told|tells|notes|noted|adds|added|recalls)\b",
-        r"|[—–]\s*\p{Lu}|^\s*-\s*\p{Lu}"
+        r"bevestigt|waarschuwt|reageert|vindt|merkt\s+op|",
+        r"writes|wrote|explains|explained|told|tells|notes|noted|adds|added|recalls|confirms|warns)\b",
+        r"|(?:^|\s)(?:--?|[—–])\s*\p{Lu}"
+    ))
+});
+
+/// Words that introduce an example, a question to ask or a prompt, not someone's words.
+static EXAMPLE_INTRO: LazyLock<regex::Regex> = LazyLock::new(|| {
+    crate::rules::regex(concat!(
+        r"(?i)\b(?:bijvoorbeeld|bijv|zoals|vraag|vragen|vraagt|opdracht|prompt\w*|stel|typ|tik|zoek\w*|",
+        r"zeg|communiceer\w*|mail\w*|schrijf|schrijven|aangeven|specificeer\w*|formuleer\w*|denk\s+aan|",
+        r"optie|bericht|tekst|zin|kop|titel|antwoord|reageer|reageren|write|say|tell|reply|",
+        r"noem|noemen|van|naar|als|like|such\s+as|e\.g|example|ask|asks|asking|type|search\w*|prompt)\b",
+        r"[^.!?]{0,40}$"
     ))
 });
 
@@ -62,6 +75,18 @@ impl Rule for UnattributedQuote {
                 };
                 let quoted = inner.as_str();
                 if words(quoted).len() < min {
+                    continue;
+                }
+                // Example questions and prompts: "vraag: “Waar kan ik … kopen?”".
+                let before = block.text.get(..whole.start()).unwrap_or("");
+                let before_sentence = before
+                    .rfind(['.', '!', '?'])
+                    .and_then(|i| before.get(i + 1..))
+                    .unwrap_or(before);
+                if quoted.trim_end_matches(['.', ' ', '"']).ends_with('?')
+                    || EXAMPLE_INTRO.is_match(before)
+                    || super::is_hypothetical(before_sentence)
+                {
                     continue;
                 }
                 let whole_paragraph = block.text.trim().len() <= whole.as_str().len() + 2;
@@ -135,7 +160,10 @@ mod tests {
         let src = "# T\n\n“We besparen nu elke week een hele dag,” zegt Anna de Vries.\n\n\
                    “Onze klanten merken het meteen aan de snelheid.”\n\n— Piet Jansen, directeur\n\n\
                    Zoek op \"beste AI tools voor mkb in Nederland\" in Google.\n\n\
-                   Het woord \"prompt\" is kort.\n";
+                   Het woord \"prompt\" is kort.\n\n\
+                   Vraag bijvoorbeeld: “Ik zoek een loodgieter in Utrecht voor mijn badkamer”.\n\n\
+                   Klanten vragen: “Waar kan ik mijn auto laten repareren in Utrecht?”\n\n\
+                   > \"I think a big part of why we succeed is the tooling we use.\" -- Executive at a tools company\n";
         assert!(run(&UnattributedQuote, "a.md", src).is_empty());
     }
 }

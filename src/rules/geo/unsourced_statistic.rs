@@ -1,4 +1,4 @@
-use super::{block_has_link_or_footnote, has_source_cue, STATISTIC};
+use super::{block_has_link_or_footnote, has_source_cue, is_hypothetical, STATISTIC};
 use crate::declare_rule;
 use crate::diagnostic::Finding;
 use crate::prose::blocks;
@@ -12,7 +12,9 @@ declare_rule! {
     /// or billions ("€ 2,5 miljoen") — with no source in the same sentence or paragraph: no
     /// link, no footnote, no "bron", "volgens", "according to", "source", "(CBS, 2024)".
     /// Years, dates, versions, prices, phone numbers and postcodes are not statistics; code is
-    /// ignored. One finding per sentence.
+    /// ignored, and so are sentences that only suppose a number: examples, goals and thresholds
+    /// ("bijvoorbeeld 5 procent", "zodra je 80% van je budget hebt bereikt", "at least 50%").
+    /// One finding per sentence.
     ///
     /// ## Why it matters
     /// In "GEO: Generative Engine Optimization" (Aggarwal et al., KDD 2024) adding statistics
@@ -43,7 +45,7 @@ impl Rule for UnsourcedStatistic {
                     continue;
                 };
                 let stat = m.as_str().trim();
-                if is_idiom(stat) {
+                if is_idiom(stat) || is_hypothetical(&s.text) {
                     continue;
                 }
                 let span = block.source_span(s.start + m.start(), s.start + m.end());
@@ -91,7 +93,9 @@ mod tests {
                    Het aandeel groeide tot 40% ([MKB-barometer](https://example.nl/b)).\n\n\
                    De groei was 12 procent (CBS, 2025).\n\n\
                    In 2024 kostte Rust 1.75 € 450 per dag; bel 020-1234567, postcode 1234 AB.\n\n\
-                   Wij zijn 100% onafhankelijk.\n\n```\nlet x = 50%;\n```\n";
+                   Wij zijn 100% onafhankelijk.\n\n\
+                   Stel een doel: een stijging van 10 procent.\n\n\
+                   Uit het rapport State of AI 2026 van Dealroom blijkt dat 30 procent groeit.\n\n```\nlet x = 50%;\n```\n";
         assert!(run(&UnsourcedStatistic, "a.md", src).is_empty());
     }
 }

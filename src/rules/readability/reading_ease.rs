@@ -98,7 +98,7 @@ impl Rule for ReadingEase {
             Finding::new(
                 Self::ID,
                 format!(
-                    "{formula} is {:.0}, below {:.0}: {wps:.1} words per sentence, {spw:.2} syllables per word",
+                    "{formula} is {:.1}, below {:.0}: {wps:.1} words per sentence, {spw:.2} syllables per word",
                     sc.ease, opts.min_reading_ease
                 ),
             )
