@@ -47,9 +47,7 @@ fn clauses<'a>(sentence: &str, words: &'a [super::Word<'a>]) -> Vec<&'a [super::
 }
 
 const NL_WORDEN: &[&str] = &["word", "wordt", "worden", "werd", "werden", "geworden"];
-const NL_ZIJN: &[&str] = &[
-    "is", "zijn", "was", "waren", "ben", "bent", "geweest", "wezen",
-];
+const NL_ZIJN: &[&str] = &["is", "zijn", "was", "waren", "ben", "bent", "geweest"];
 
 /// Separable prefixes of Dutch verbs, longest first.
 const NL_SEPARABLE: &[&str] = &[
@@ -339,7 +337,7 @@ fn dutch(sentence: &str, words: &[super::Word<'_>]) -> Option<Passive> {
                 && !i
                     .checked_sub(1)
                     .and_then(|j| lower.get(j))
-                    .is_some_and(|prev| NL_DETERMINERS.contains(&prev.as_str()))
+                    .is_some_and(|prev| NL_DETERMINERS.contains(&prev.as_str()) || prev == "te")
         };
         let is_aux = |w: &str| NL_WORDEN.contains(&w) || NL_ZIJN.contains(&w);
         for (ai, aux) in lower.iter().enumerate() {
@@ -368,7 +366,14 @@ fn dutch(sentence: &str, words: &[super::Word<'_>]) -> Option<Passive> {
                     found = Some(pi);
                     break;
                 }
-                if lower.get(pi).is_some_and(|w| is_aux(w)) {
+                // Another auxiliary, or `hebben` (an active perfect: "heeft … gebouwd").
+                if lower.get(pi).is_some_and(|w| {
+                    is_aux(w)
+                        || matches!(
+                            w.as_str(),
+                            "heeft" | "hebben" | "heb" | "hebt" | "had" | "hadden"
+                        )
+                }) {
                     break;
                 }
             }
@@ -443,7 +448,11 @@ pub fn is_dutch_participle(w: &str) -> bool {
         .unwrap_or(w);
     if let Some(rest) = stem.strip_prefix("ge") {
         // ge + stem + d/t (gemaakt, gebouwd) or + en (geschreven): at least 3 letters between.
-        if rest.ends_with("eren") || rest.ends_with("elen") {
+        // Long ge…en words are compound nouns ("gebruiksvoorwaarden"), not strong participles.
+        if rest.ends_with("eren")
+            || rest.ends_with("elen")
+            || (rest.ends_with("en") && rest.chars().count() > 10)
+        {
             // Infinitives: genereren, gebruiken is caught below, geëvalueerd is not here.
             return false;
         }
@@ -786,6 +795,21 @@ mod tests {
         assert_eq!(hit("Dat is een vervelend probleem.", "nl"), None);
         assert_eq!(hit("Ze zijn teruggekomen.", "nl"), None);
         assert_eq!(hit("Wij bouwen het huis.", "nl"), None);
+        assert_eq!(
+            hit(
+                "Wat er aan de hand is Parloa heeft een platform gebouwd.",
+                "nl"
+            ),
+            None
+        );
+        assert_eq!(
+            hit("Het doel is niet om de ontwerper te vervangen.", "nl"),
+            None
+        );
+        assert_eq!(
+            hit("Dit is om je gebruiksvoorwaarden te tonen.", "nl"),
+            None
+        );
     }
 
     #[test]

@@ -100,7 +100,8 @@ static SOURCE_CUE: LazyLock<regex::Regex> = LazyLock::new(|| {
         r"onderzoek\s+(?:van|door)|studie\s+(?:van|door)|rapport\w*|enquête\s+(?:van|door)|",
         r"(?:study|survey|research|analysis|data)\s+(?:by|from|of)|reports?|",
         r"onderzocht|onderzochten|analyseerde|peiling|meldt|melden|rapporteert|publiceerde|",
-        r"reported|published\s+by|cited|citeert|zegt|zei|says|said)\b",
+        r"reported|published|gepubliceerd|analyse\s+(?:van|door)|benadrukt|claimt|claims|",
+        r"cited|citeert|zegt|zei|says|said)\b",
         // (CBS, 2024), (Gartner 2023)
         r"|\(\s*[\p{Lu}][\w&.\- ]*,?\s+(?:19|20)\d\d\s*\)",
     ))
@@ -110,7 +111,7 @@ static SOURCE_CUE: LazyLock<regex::Regex> = LazyLock::new(|| {
 /// van 10 procent", "zodra je 80 procent van het budget hebt bereikt", "for example 5%".
 static HYPOTHETICAL_CUE: LazyLock<regex::Regex> = LazyLock::new(|| {
     crate::rules::regex(concat!(
-        r"(?i)\b(?:bijvoorbeeld|bijv|stel|zou|zouden|kun|kunt|overweeg|zodra|doel|streef\w*|",
+        r"(?i)\b(?:bijvoorbeeld|bijv|stel|zou|zouden|kun|kunt|overweeg|zodra|doel|streef\w*|mogelijkheid|optie|",
         r"minimaal|maximaal|tot\s+wel|for\s+example|e\.g|suppose|say|imagine|if\s+you|",
         r"as\s+soon\s+as|target|goal|at\s+least|up\s+to)\b"
     ))

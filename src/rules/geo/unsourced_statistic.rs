@@ -14,6 +14,8 @@ declare_rule! {
     /// Years, dates, versions, prices, phone numbers and postcodes are not statistics; code is
     /// ignored, and so are sentences that only suppose a number: examples, goals and thresholds
     /// ("bijvoorbeeld 5 procent", "zodra je 80% van je budget hebt bereikt", "at least 50%").
+    /// Table cells are data, not claims, and a page that reports its own survey or study (its
+    /// title says "survey", "enquête", "results", "benchmark") is the source of its numbers.
     /// One finding per sentence.
     ///
     /// ## Why it matters
@@ -33,8 +35,12 @@ declare_rule! {
 
 impl Rule for UnsourcedStatistic {
     fn check_document(&self, cx: &DocContext<'_>, out: &mut Vec<Finding>) {
+        if reports_own_study(cx) {
+            return;
+        }
         for block in blocks(cx.doc) {
             if !STATISTIC.is_match(&block.text)
+                || is_table_cell(cx, &block)
                 || block_has_link_or_footnote(cx, &block)
                 || has_source_cue(&block.text)
             {
@@ -45,7 +51,8 @@ impl Rule for UnsourcedStatistic {
                     continue;
                 };
                 let stat = m.as_str().trim();
-                if is_idiom(stat) || is_hypothetical(&s.text) {
+                let after = s.text.get(m.end()..).unwrap_or("");
+                if is_idiom(stat) || is_rate(after) || is_hypothetical(&s.text) {
                     continue;
                 }
                 let span = block.source_span(s.start + m.start(), s.start + m.end());
@@ -60,6 +67,51 @@ impl Rule for UnsourcedStatistic {
             }
         }
     }
+}
+
+/// A page that reports its own survey or study ("State of Rust survey results", "Resultaten
+/// van onze enquête") is the source of its numbers.
+fn reports_own_study(cx: &DocContext<'_>) -> bool {
+    static OWN: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        crate::rules::regex(
+            r"(?i)\b(?:survey|enquête|enquete|results|resultaten|benchmarks?|jaarverslag|annual\s+report|onderzoeksrapport)\b",
+        )
+    });
+    cx.seo_title()
+        .into_iter()
+        .map(|t| t.text)
+        .chain(
+            cx.main_headings()
+                .filter(|h| h.level == 1)
+                .map(|h| h.text.clone()),
+        )
+        .any(|t| OWN.is_match(&t))
+}
+
+/// Table cells hold data, not claims in running text.
+fn is_table_cell(cx: &DocContext<'_>, block: &crate::prose::Block) -> bool {
+    let src = &cx.doc.source;
+    let line_start = src
+        .get(..block.span.start)
+        .and_then(|h| h.rfind('\n'))
+        .map_or(0, |i| i + 1);
+    let line = src.get(line_start..block.span.end).unwrap_or("");
+    let text = cx.doc.text(block.span).trim_start().to_ascii_lowercase();
+    line.trim_start().starts_with('|') || text.starts_with("<td") || text.starts_with("<th")
+}
+
+/// A tax, discount or interest rate: "21% btw", "10% korting", "4% interest".
+fn is_rate(after: &str) -> bool {
+    let next = after
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    matches!(
+        next.as_str(),
+        "btw" | "vat" | "korting" | "discount" | "rente" | "interest" | "off" | "tax" | "belasting"
+    )
 }
 
 /// "100% zeker", "0% rente" and the like are figures of speech or offers, not statistics.
@@ -95,6 +147,9 @@ mod tests {
                    In 2024 kostte Rust 1.75 € 450 per dag; bel 020-1234567, postcode 1234 AB.\n\n\
                    Wij zijn 100% onafhankelijk.\n\n\
                    Stel een doel: een stijging van 10 procent.\n\n\
+                   Een offerte met 21% btw en 10% korting.\n\n\
+                   Het resultaat, gepubliceerd in Nature, was 95% zeker.\n\n\
+                   | jaar | groei |\n|---|---|\n| 2025 | 12% |\n\n\
                    Uit het rapport State of AI 2026 van Dealroom blijkt dat 30 procent groeit.\n\n```\nlet x = 50%;\n```\n";
         assert!(run(&UnsourcedStatistic, "a.md", src).is_empty());
     }
