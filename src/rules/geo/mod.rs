@@ -96,9 +96,9 @@ static STATISTIC: LazyLock<regex::Regex> = LazyLock::new(|| {
 /// Words that name a source for a claim in the same sentence or paragraph.
 static SOURCE_CUE: LazyLock<regex::Regex> = LazyLock::new(|| {
     crate::rules::regex(concat!(
-        r"(?i)\b(?:bron\w*|volgens|according\s+to|source[sd]?|aldus|cijfers\s+van|data\s+(?:van|from)|",
-        r"onderzoek\s+(?:van|door)|studie\s+(?:van|door)|rapport\w*|enquête\s+(?:van|door)|",
-        r"(?:study|survey|research|analysis|data)\s+(?:by|from|of)|reports?|",
+        r"(?i)\b(?:bron\w*|volgens|according\s+to|source[sd]?|aldus|cijfers\s+(?:van|uit)|data\s+(?:van|from)|",
+        r"onderzoek\s+(?:van|door)|studie\s+(?:van|door)|rapport\w*|(?:enquête|peiling)\s+(?:van|door|onder)|",
+        r"(?:study|survey|research|analysis|data)\s+(?:by|from|of|among)|reports?|",
         r"onderzocht|onderzochten|analyseerde|peiling|meldt|melden|rapporteert|publiceerde|",
         r"reported|published|gepubliceerd|analyse\s+(?:van|door)|benadrukt|claimt|claims|",
         r"cited|citeert|zegt|zei|says|said)\b",

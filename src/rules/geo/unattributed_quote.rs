@@ -10,8 +10,8 @@ declare_rule! {
     /// ## What it checks
     /// Quotations with no one to attribute them to. A quotation is text of at least
     /// `quote_min_words` words (default 6) between double quotes (“…”, „…”, "…", «…») that
-    /// reads as someone's words: it says "ik", "wij", "we", "I" or "our", or it is the whole
-    /// paragraph. It is attributed when its sentence, its paragraph or the start of the next
+    /// stands on its own as a paragraph or blockquote, and reads as someone's words: it says
+    /// "ik", "wij", "we", "I" or "our", or it is at least twice that long. It is attributed when its sentence, its paragraph or the start of the next
     /// paragraph names who said it ("zegt", "aldus", "volgens", "said", "according to", "— Name")
     /// or links to the source. Short quoted terms, titles, quoted questions and text introduced as
     /// an example or prompt ("bijvoorbeeld", "zoals", "vraag", "such as", "type") are left alone.
@@ -90,7 +90,12 @@ impl Rule for UnattributedQuote {
                     continue;
                 }
                 let whole_paragraph = block.text.trim().len() <= whole.as_str().len() + 2;
-                if !whole_paragraph && !FIRST_PERSON.is_match(quoted) {
+                // Only a quotation that stands on its own (a paragraph or blockquote of its own)
+                // reads as someone's words: quoted text inside a sentence is, on real sites,
+                // mostly suggested phrasing, prompts and example questions.
+                if !whole_paragraph
+                    || !FIRST_PERSON.is_match(quoted) && words(quoted).len() < 2 * min
+                {
                     continue;
                 }
                 // Attribution outside the quote: the rest of the paragraph, or the next one.
@@ -140,13 +145,13 @@ mod tests {
 
     #[test]
     fn fails_on_quotes_without_speaker() {
-        let src = "# T\n\n“We besparen nu elke week een hele dag.”\n\nDe klant was blij: \"ik had nooit gedacht dat het zo snel zou gaan\". Mooi.\n";
+        let src = "# T\n\n“We besparen nu elke week een hele dag.”\n\n> \"Ik had nooit gedacht dat het zo snel zou gaan.\"\n";
         let f = run(&UnattributedQuote, "a.md", src);
         assert_eq!(
             texts(src, &f),
             [
                 "“We besparen nu elke week een hele dag.”",
-                "\"ik had nooit gedacht dat het zo snel zou gaan\""
+                "\"Ik had nooit gedacht dat het zo snel zou gaan.\""
             ]
         );
         assert_eq!(
@@ -161,6 +166,7 @@ mod tests {
                    “Onze klanten merken het meteen aan de snelheid.”\n\n— Piet Jansen, directeur\n\n\
                    Zoek op \"beste AI tools voor mkb in Nederland\" in Google.\n\n\
                    Het woord \"prompt\" is kort.\n\n\
+                   De klant was blij: \"ik had nooit gedacht dat het zo snel zou gaan\". Mooi.\n\n\
                    Vraag bijvoorbeeld: “Ik zoek een loodgieter in Utrecht voor mijn badkamer”.\n\n\
                    Klanten vragen: “Waar kan ik mijn auto laten repareren in Utrecht?”\n\n\
                    > \"I think a big part of why we succeed is the tooling we use.\" -- Executive at a tools company\n";

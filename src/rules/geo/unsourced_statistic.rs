@@ -16,7 +16,7 @@ declare_rule! {
     /// ("bijvoorbeeld 5 procent", "zodra je 80% van je budget hebt bereikt", "at least 50%").
     /// Table cells are data, not claims, and a page that reports its own survey or study (its
     /// title says "survey", "enquête", "results", "benchmark") is the source of its numbers.
-    /// One finding per sentence.
+    /// A figure that comes back later on the page is reported once. One finding per sentence.
     ///
     /// ## Why it matters
     /// In "GEO: Generative Engine Optimization" (Aggarwal et al., KDD 2024) adding statistics
@@ -38,12 +38,19 @@ impl Rule for UnsourcedStatistic {
         if reports_own_study(cx) {
             return;
         }
+        // Numbers already given (sourced or reported) earlier on the page are not reported again:
+        // "die 91 procent" refers back to the sourced figure.
+        let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
         for block in blocks(cx.doc) {
-            if !STATISTIC.is_match(&block.text)
-                || is_table_cell(cx, &block)
-                || block_has_link_or_footnote(cx, &block)
-                || has_source_cue(&block.text)
-            {
+            if !STATISTIC.is_match(&block.text) || is_table_cell(cx, &block) {
+                continue;
+            }
+            if block_has_link_or_footnote(cx, &block) || has_source_cue(&block.text) {
+                seen.extend(
+                    STATISTIC
+                        .find_iter(&block.text)
+                        .map(|m| number_of(m.as_str())),
+                );
                 continue;
             }
             for s in sentences(&block) {
@@ -51,6 +58,9 @@ impl Rule for UnsourcedStatistic {
                     continue;
                 };
                 let stat = m.as_str().trim();
+                if !seen.insert(number_of(stat)) {
+                    continue;
+                }
                 let after = s.text.get(m.end()..).unwrap_or("");
                 if is_idiom(stat) || is_rate(after) || is_hypothetical(&s.text) {
                     continue;
@@ -98,6 +108,19 @@ fn is_table_cell(cx: &DocContext<'_>, block: &crate::prose::Block) -> bool {
     let line = src.get(line_start..block.span.end).unwrap_or("");
     let text = cx.doc.text(block.span).trim_start().to_ascii_lowercase();
     line.trim_start().starts_with('|') || text.starts_with("<td") || text.starts_with("<th")
+}
+
+/// The figure of a statistic, for recognising it when it comes back ("91%" = "91 procent").
+fn number_of(stat: &str) -> String {
+    let digits: String = stat
+        .chars()
+        .filter(|c| c.is_ascii_digit() || *c == ',' || *c == '.')
+        .collect();
+    if digits.is_empty() {
+        stat.to_lowercase()
+    } else {
+        digits
+    }
 }
 
 /// A tax, discount or interest rate: "21% btw", "10% korting", "4% interest".
@@ -149,6 +172,7 @@ mod tests {
                    Stel een doel: een stijging van 10 procent.\n\n\
                    Een offerte met 21% btw en 10% korting.\n\n\
                    Het resultaat, gepubliceerd in Nature, was 95% zeker.\n\n\
+                   Volgens Gartner groeit 91 procent. Die 91% is hoog.\n\n\
                    | jaar | groei |\n|---|---|\n| 2025 | 12% |\n\n\
                    Uit het rapport State of AI 2026 van Dealroom blijkt dat 30 procent groeit.\n\n```\nlet x = 50%;\n```\n";
         assert!(run(&UnsourcedStatistic, "a.md", src).is_empty());

@@ -16,7 +16,8 @@ use crate::rules::DocContext;
 pub struct RawOptions {
     pub long_sentence_words: Option<usize>,
     pub long_sentence_share: Option<f64>,
-    pub min_reading_ease: Option<f64>,
+    pub min_flesch: Option<f64>,
+    pub min_flesch_douma: Option<f64>,
     pub reading_ease_min_words: Option<usize>,
     pub max_passive_share: Option<f64>,
 }
@@ -28,8 +29,11 @@ pub struct Options {
     pub long_sentence_words: usize,
     /// Report long sentences when more than this share of a page's sentences is long.
     pub long_sentence_share: f64,
-    /// Reading ease below which a page is reported (Flesch for English, Flesch–Douma for Dutch).
-    pub min_reading_ease: f64,
+    /// Flesch Reading Ease below which an English page is reported.
+    pub min_flesch: f64,
+    /// Flesch–Douma below which a Dutch page is reported. Dutch writes compounds as one word,
+    /// so its scores run lower than English ones for text of the same difficulty.
+    pub min_flesch_douma: f64,
     /// Pages with fewer words of prose get no reading-ease score.
     pub reading_ease_min_words: usize,
     /// Report passive sentences when more than this share of a page's sentences is passive.
@@ -41,7 +45,8 @@ impl Default for Options {
         Self {
             long_sentence_words: 25,
             long_sentence_share: 0.25,
-            min_reading_ease: 30.0,
+            min_flesch: 30.0,
+            min_flesch_douma: 20.0,
             reading_ease_min_words: 200,
             max_passive_share: 0.15,
         }
@@ -64,10 +69,11 @@ impl Options {
                 .long_sentence_share
                 .or(b.long_sentence_share)
                 .unwrap_or(d.long_sentence_share),
-            min_reading_ease: u
-                .min_reading_ease
-                .or(b.min_reading_ease)
-                .unwrap_or(d.min_reading_ease),
+            min_flesch: u.min_flesch.or(b.min_flesch).unwrap_or(d.min_flesch),
+            min_flesch_douma: u
+                .min_flesch_douma
+                .or(b.min_flesch_douma)
+                .unwrap_or(d.min_flesch_douma),
             reading_ease_min_words: u
                 .reading_ease_min_words
                 .or(b.reading_ease_min_words)
