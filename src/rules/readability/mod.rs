@@ -48,7 +48,7 @@ impl Default for Options {
             min_flesch: 30.0,
             min_flesch_douma: 20.0,
             reading_ease_min_words: 200,
-            max_passive_share: 0.15,
+            max_passive_share: 0.2,
         }
     }
 }
@@ -110,4 +110,32 @@ impl PageProse {
 #[must_use]
 pub fn percent(n: usize, total: usize) -> usize {
     (n * 100 + total / 2).checked_div(total).unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::config::Config;
+
+    #[test]
+    fn options_merge_over_defaults_and_reject_unknown_keys() {
+        let c = Config::parse(
+            "[readability]\nlong_sentence_words = 20\nmin_flesch_douma = 10\n[geo]\nmax_age_days = 365\n",
+            "geolint.toml".as_ref(),
+        )
+        .expect("parses");
+        assert_eq!(c.readability.long_sentence_words, 20);
+        assert!((c.readability.min_flesch_douma - 10.0).abs() < f64::EPSILON);
+        assert!((c.readability.min_flesch - 30.0).abs() < f64::EPSILON);
+        assert!((c.readability.max_passive_share - 0.2).abs() < f64::EPSILON);
+        assert_eq!(c.geo.max_age_days, 365);
+        assert_eq!(c.geo.answer_within_words, 60);
+        let e = Config::parse("[readability]\nmax_sentence = 3\n", "g.toml".as_ref())
+            .expect_err("unknown key");
+        assert_eq!(e.location, ":2:1");
+        assert!(
+            e.message.contains("unknown field `max_sentence`"),
+            "{}",
+            e.message
+        );
+    }
 }

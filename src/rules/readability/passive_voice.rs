@@ -10,7 +10,7 @@ const MIN_SENTENCES: usize = 5;
 declare_rule! {
     /// ## What it checks
     /// Passive sentences, on pages (of at least five sentences) where more than
-    /// `max_passive_share` (default 15%) of the sentences are passive. Each passive construction
+    /// `max_passive_share` (default 20%) of the sentences are passive. Each passive construction
     /// is reported. Dutch: a form of `worden` or `zijn` with a past participle in the same clause
     /// ("wordt gebouwd", "dat het huis gebouwd is", "werd door ons opgesteld"), including
     /// separable (aangeboden) and irregular participles (beschreven, ontvangen), but not the
@@ -27,7 +27,7 @@ declare_rule! {
     /// dag."
     ///
     /// ## Options
-    /// `[readability] max_passive_share = 0.15`
+    /// `[readability] max_passive_share = 0.2`
     pub struct PassiveVoice => "readability/passive-voice", Info, "prefer active sentences to passive ones"
 }
 
