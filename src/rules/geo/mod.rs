@@ -101,7 +101,7 @@ static SOURCE_CUE: LazyLock<regex::Regex> = LazyLock::new(|| {
         r"(?:study|survey|research|analysis|data)\s+(?:by|from|of|among)|reports?|",
         r"onderzocht|onderzochten|analyseerde|peiling|meldt|melden|rapporteert|publiceerde|",
         r"reported|published|gepubliceerd|analyse\s+(?:van|door)|benadrukt|claimt|claims|",
-        r"cited|citeert|zegt|zei|says|said)\b",
+        r"measured|gemeten|cited|citeert|zegt|zei|says|said)\b",
         // (CBS, 2024), (Gartner 2023)
         r"|\(\s*[\p{Lu}][\w&.\- ]*,?\s+(?:19|20)\d\d\s*\)",
     ))
@@ -130,6 +130,25 @@ fn block_has_link_or_footnote(cx: &DocContext<'_>, block: &Block) -> bool {
         .any(|l| block.span.contains(l.span) && !l.href.trim().is_empty())
         || cx.doc.text(block.span).contains("[^")
         || cx.doc.text(block.span).contains("<sup")
+}
+
+/// A page that reports its own survey or study ("State of Rust survey results", "Resultaten
+/// van onze enquête") is the source of its numbers.
+pub fn reports_own_study(cx: &DocContext<'_>) -> bool {
+    static OWN: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        crate::rules::regex(
+            r"(?i)\b(?:survey|enquête|enquete|results|resultaten|benchmarks?|jaarverslag|annual\s+report|onderzoeksrapport)\b",
+        )
+    });
+    cx.seo_title()
+        .into_iter()
+        .map(|t| t.text)
+        .chain(
+            cx.main_headings()
+                .filter(|h| h.level == 1)
+                .map(|h| h.text.clone()),
+        )
+        .any(|t| OWN.is_match(&t))
 }
 
 /// Whether `text` names a source.

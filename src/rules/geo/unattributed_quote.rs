@@ -11,10 +11,12 @@ declare_rule! {
     /// Quotations with no one to attribute them to. A quotation is text of at least
     /// `quote_min_words` words (default 6) between double quotes (“…”, „…”, "…", «…») that
     /// stands on its own as a paragraph or blockquote, and reads as someone's words: it says
-    /// "ik", "wij", "we", "I" or "our", or it is at least twice that long. It is attributed when its sentence, its paragraph or the start of the next
-    /// paragraph names who said it ("zegt", "aldus", "volgens", "said", "according to", "— Name")
-    /// or links to the source. Short quoted terms, titles, quoted questions and text introduced as
-    /// an example or prompt ("bijvoorbeeld", "zoals", "vraag", "such as", "type") are left alone.
+    /// "ik", "wij", "we", "I" or "our", or it is at least twice that long. It is attributed when
+    /// its paragraph or the start of the next one names who said it ("zegt", "aldus",
+    /// "volgens", "said", "according to", "— Name") or links to the source. Quoted terms,
+    /// titles, quoted questions, text introduced as an example or prompt ("bijvoorbeeld",
+    /// "zoals", "vraag", "such as", "type") and pages that report their own survey (anonymous
+    /// respondents) are left alone.
     ///
     /// ## Why it matters
     /// Quotations from named people were the single strongest lever in "GEO: Generative Engine
@@ -60,6 +62,10 @@ static FIRST_PERSON: LazyLock<regex::Regex> = LazyLock::new(|| {
 
 impl Rule for UnattributedQuote {
     fn check_document(&self, cx: &DocContext<'_>, out: &mut Vec<Finding>) {
+        // Survey reports quote their anonymous respondents.
+        if super::reports_own_study(cx) {
+            return;
+        }
         let min = cx.config.geo.quote_min_words;
         let blocks = blocks(cx.doc);
         for (i, block) in blocks.iter().enumerate() {

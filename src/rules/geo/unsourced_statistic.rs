@@ -1,4 +1,6 @@
-use super::{block_has_link_or_footnote, has_source_cue, is_hypothetical, STATISTIC};
+use super::{
+    block_has_link_or_footnote, has_source_cue, is_hypothetical, reports_own_study, STATISTIC,
+};
 use crate::declare_rule;
 use crate::diagnostic::Finding;
 use crate::prose::blocks;
@@ -77,25 +79,6 @@ impl Rule for UnsourcedStatistic {
             }
         }
     }
-}
-
-/// A page that reports its own survey or study ("State of Rust survey results", "Resultaten
-/// van onze enquête") is the source of its numbers.
-fn reports_own_study(cx: &DocContext<'_>) -> bool {
-    static OWN: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        crate::rules::regex(
-            r"(?i)\b(?:survey|enquête|enquete|results|resultaten|benchmarks?|jaarverslag|annual\s+report|onderzoeksrapport)\b",
-        )
-    });
-    cx.seo_title()
-        .into_iter()
-        .map(|t| t.text)
-        .chain(
-            cx.main_headings()
-                .filter(|h| h.level == 1)
-                .map(|h| h.text.clone()),
-        )
-        .any(|t| OWN.is_match(&t))
 }
 
 /// Table cells hold data, not claims in running text.
