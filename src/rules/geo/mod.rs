@@ -100,7 +100,7 @@ static SOURCE_CUE: LazyLock<regex::Regex> = LazyLock::new(|| {
         r"onderzoek\s+(?:van|door)|studie\s+(?:van|door)|rapport\w*|(?:enquête|peiling)\s+(?:van|door|onder)|",
         r"(?:study|survey|research|analysis|data)\s+(?:by|from|of|among)|reports?|",
         r"onderzocht|onderzochten|analyseerde|peiling|meldt|melden|rapporteert|publiceerde|",
-        r"reported|published|gepubliceerd|analyse\s+(?:van|door)|benadrukt|claimt|claims|",
+        r"reported|published|gepubliceerd\w*|analyse\s+(?:van|door)|benadrukt|claimt|claims|",
         r"measured|gemeten|cited|citeert|zegt|zei|says|said)\b",
         // (CBS, 2024), (Gartner 2023)
         r"|\(\s*[\p{Lu}][\w&.\- ]*,?\s+(?:19|20)\d\d\s*\)",
@@ -149,6 +149,18 @@ pub fn reports_own_study(cx: &DocContext<'_>) -> bool {
                 .map(|h| h.text.clone()),
         )
         .any(|t| OWN.is_match(&t))
+}
+
+/// Table cells hold data, not claims in running text.
+pub fn is_table_cell(cx: &DocContext<'_>, block: &crate::prose::Block) -> bool {
+    let src = &cx.doc.source;
+    let line_start = src
+        .get(..block.span.start)
+        .and_then(|h| h.rfind('\n'))
+        .map_or(0, |i| i + 1);
+    let line = src.get(line_start..block.span.end).unwrap_or("");
+    let text = cx.doc.text(block.span).trim_start().to_ascii_lowercase();
+    line.trim_start().starts_with('|') || text.starts_with("<td") || text.starts_with("<th")
 }
 
 /// Whether `text` names a source.

@@ -69,6 +69,10 @@ impl Rule for UnattributedQuote {
         let min = cx.config.geo.quote_min_words;
         let blocks = blocks(cx.doc);
         for (i, block) in blocks.iter().enumerate() {
+            // Table cells hold examples and data, not quotations.
+            if super::is_table_cell(cx, block) {
+                continue;
+            }
             for caps in QUOTE.captures_iter(&block.text) {
                 let (Some(whole), Some(inner)) = (
                     caps.get(0),
@@ -174,6 +178,7 @@ mod tests {
                    Het woord \"prompt\" is kort.\n\n\
                    De klant was blij: \"ik had nooit gedacht dat het zo snel zou gaan\". Mooi.\n\n\
                    Vraag bijvoorbeeld: “Ik zoek een loodgieter in Utrecht voor mijn badkamer”.\n\n\
+                   | Stijl | Voorbeeld |\n|---|---|\n| Eigen | \"Ik doe het voor mijn eigen veiligheid en die van jou\" |\n\n\
                    Klanten vragen: “Waar kan ik mijn auto laten repareren in Utrecht?”\n\n\
                    > \"I think a big part of why we succeed is the tooling we use.\" -- Executive at a tools company\n";
         assert!(run(&UnattributedQuote, "a.md", src).is_empty());

@@ -1,5 +1,6 @@
 use super::{
-    block_has_link_or_footnote, has_source_cue, is_hypothetical, reports_own_study, STATISTIC,
+    block_has_link_or_footnote, has_source_cue, is_hypothetical, is_table_cell, reports_own_study,
+    STATISTIC,
 };
 use crate::declare_rule;
 use crate::diagnostic::Finding;
@@ -79,18 +80,6 @@ impl Rule for UnsourcedStatistic {
             }
         }
     }
-}
-
-/// Table cells hold data, not claims in running text.
-fn is_table_cell(cx: &DocContext<'_>, block: &crate::prose::Block) -> bool {
-    let src = &cx.doc.source;
-    let line_start = src
-        .get(..block.span.start)
-        .and_then(|h| h.rfind('\n'))
-        .map_or(0, |i| i + 1);
-    let line = src.get(line_start..block.span.end).unwrap_or("");
-    let text = cx.doc.text(block.span).trim_start().to_ascii_lowercase();
-    line.trim_start().starts_with('|') || text.starts_with("<td") || text.starts_with("<th")
 }
 
 /// The figure of a statistic, for recognising it when it comes back ("91%" = "91 procent").
