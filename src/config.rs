@@ -56,6 +56,8 @@ struct RawConfig {
     content: Option<ContentOptions>,
     urls: Option<crate::urlmap::RawUrls>,
     keyword: Option<KeywordOptions>,
+    readability: Option<crate::rules::readability::RawOptions>,
+    geo: Option<crate::rules::geo::RawOptions>,
     rules: Option<BTreeMap<Spanned<String>, Spanned<String>>>,
     custom: Option<Vec<Spanned<crate::rules::custom::RawCustomRule>>>,
     schema: Option<SchemaOptions>,
@@ -256,6 +258,8 @@ pub struct Config {
     pub urls: crate::urlmap::UrlOptions,
     /// Options of the keyword rules (unset values: the rules' defaults).
     pub keyword: KeywordOptions,
+    pub readability: crate::rules::readability::Options,
+    pub geo: crate::rules::geo::Options,
     /// Rule levels set in the file or on the command line.
     pub levels: BTreeMap<String, Level>,
     pub custom: Vec<crate::rules::custom::CustomRule>,
@@ -513,6 +517,11 @@ impl Config {
                 .unwrap_or(150),
             urls,
             keyword,
+            readability: crate::rules::readability::Options::merge(
+                user_raw.readability,
+                default_raw.readability,
+            ),
+            geo: crate::rules::geo::Options::merge(user_raw.geo, default_raw.geo),
             levels,
             custom,
             schema_profiles,

@@ -16,6 +16,7 @@ pub mod keywords;
 pub mod lint;
 pub mod lsp;
 pub mod parse_only;
+pub mod prose;
 pub mod report;
 pub mod rules;
 pub mod site;

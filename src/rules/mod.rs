@@ -5,12 +5,14 @@ pub mod content;
 pub mod custom;
 pub mod faq;
 pub mod frontmatter;
+pub mod geo;
 pub mod heading;
 pub mod image;
 pub mod keyword;
 pub mod link;
 pub mod local;
 pub mod meta;
+pub mod readability;
 pub mod registry;
 pub mod schema;
 

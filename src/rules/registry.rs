@@ -4,7 +4,8 @@
 use std::fmt::Write as _;
 
 use super::{
-    artifact, content, faq, frontmatter, heading, image, keyword, link, local, meta, schema, Rule,
+    artifact, content, faq, frontmatter, geo, heading, image, keyword, link, local, meta,
+    readability, schema, Rule,
 };
 
 /// Every built-in rule, in display order.
@@ -83,6 +84,14 @@ pub static ALL: &[&dyn Rule] = &[
     &local::postcode_format::PostcodeFormat,
     &local::phone_format::PhoneFormat,
     &local::nap_consistency::NapConsistency,
+    &readability::long_sentences::LongSentences,
+    &readability::reading_ease::ReadingEase,
+    &readability::passive_voice::PassiveVoice,
+    &geo::unsourced_statistic::UnsourcedStatistic,
+    &geo::unattributed_quote::UnattributedQuote,
+    &geo::answer_first::AnswerFirst,
+    &geo::stale_content::StaleContent,
+    &geo::question_headings::QuestionHeadings,
 ];
 
 /// The rule with this id.
