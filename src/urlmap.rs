@@ -42,6 +42,9 @@ pub const DEFAULT_CONTENT_DIRS: &[&str] = &[
     "static",
 ];
 
+/// Redirect files (`from to [status]` per line, as Netlify and Cloudflare Pages read them).
+pub const DEFAULT_REDIRECTS: &[&str] = &["_redirects", "static/_redirects", "public/_redirects"];
+
 /// Folders of static files (images, PDFs) served from the site root.
 pub const DEFAULT_STATIC_DIRS: &[&str] = &["static", "public", "assets", "src/assets"];
 
@@ -51,6 +54,7 @@ pub const DEFAULT_STATIC_DIRS: &[&str] = &["static", "public", "assets", "src/as
 pub struct RawUrls {
     content_dirs: Option<Vec<String>>,
     static_dirs: Option<Vec<String>>,
+    redirects: Option<Vec<String>>,
     permalink: Option<Vec<RawPermalink>>,
 }
 
@@ -75,6 +79,8 @@ pub struct Permalink {
 pub struct UrlOptions {
     pub content_dirs: Vec<String>,
     pub static_dirs: Vec<String>,
+    /// Netlify/Cloudflare-style `_redirects` files, relative to the site root.
+    pub redirects: Vec<String>,
     pub permalinks: Vec<Permalink>,
 }
 
@@ -89,6 +95,7 @@ impl Default for UrlOptions {
                 .iter()
                 .map(|s| (*s).to_string())
                 .collect(),
+            redirects: DEFAULT_REDIRECTS.iter().map(|s| (*s).to_string()).collect(),
             permalinks: Vec::new(),
         }
     }
@@ -154,6 +161,10 @@ impl UrlOptions {
                 .static_dirs
                 .or(default.static_dirs)
                 .map_or(base.static_dirs, clean),
+            redirects: user
+                .redirects
+                .or(default.redirects)
+                .map_or(base.redirects, clean),
             permalinks,
         })
     }
@@ -587,6 +598,8 @@ pub struct Resolved {
     pub fragment: Option<String>,
     /// Written with `http://` on a site served over https.
     pub insecure: bool,
+    /// The status of the redirect rule the URL matched, if any.
+    pub redirect: Option<u16>,
 }
 
 impl Resolved {
@@ -597,6 +610,7 @@ impl Resolved {
             path: None,
             fragment: None,
             insecure: false,
+            redirect: None,
         }
     }
 
@@ -620,6 +634,8 @@ pub struct UrlMap<'s> {
     by_path: HashMap<PathBuf, usize>,
     generated: HashSet<String>,
     generated_prefixes: Vec<String>,
+    /// Redirect rules per site root.
+    redirects: Vec<(PathBuf, Redirect)>,
     /// Hosts of `site_url` without `www.`.
     host: Option<String>,
     https: bool,
@@ -661,17 +677,38 @@ impl<'s> UrlMap<'s> {
         }
         urls.sort();
         urls.dedup();
+        let mut roots: Vec<&Path> = site
+            .docs
+            .iter()
+            .filter_map(|d| d.page.site_root.as_deref())
+            .collect();
+        roots.sort();
+        roots.dedup();
+        let mut redirects = Vec::new();
         let site_url = site
             .config
             .site_url
-            .as_deref()
-            .and_then(|u| url::Url::parse(u).ok());
+            .clone()
+            .or_else(|| roots.iter().find_map(|r| generator_site_url(r)))
+            .and_then(|u| url::Url::parse(&u).ok());
+        for root in roots {
+            for file in &site.config.urls.redirects {
+                if let Ok(text) = std::fs::read_to_string(root.join(file)) {
+                    redirects.extend(
+                        parse_redirects(&text)
+                            .into_iter()
+                            .map(|r| (root.to_path_buf(), r)),
+                    );
+                }
+            }
+        }
         Self {
             site,
             by_key,
             by_path,
             generated,
             generated_prefixes: prefixes,
+            redirects,
             host: site_url
                 .as_ref()
                 .and_then(|u| u.host_str())
@@ -697,6 +734,12 @@ impl<'s> UrlMap<'s> {
     #[must_use]
     pub fn url_of(&self, doc: usize) -> Option<&str> {
         self.site.docs.get(doc)?.page.url.as_deref()
+    }
+
+    /// Whether the site is served over https (`site_url`, else the generator's config).
+    #[must_use]
+    pub fn is_https(&self) -> bool {
+        self.https
     }
 
     /// Whether `host` is the site's own (ignoring `www.` and case).
@@ -759,6 +802,7 @@ impl<'s> UrlMap<'s> {
                 path: doc.page.url.clone(),
                 fragment,
                 insecure: false,
+                redirect: None,
             };
         }
         let mut insecure = false;
@@ -800,6 +844,7 @@ impl<'s> UrlMap<'s> {
                         path: self.url_of(t).map(str::to_string),
                         fragment,
                         insecure,
+                        redirect: None,
                     };
                 }
                 if on_disk.is_file() {
@@ -815,6 +860,7 @@ impl<'s> UrlMap<'s> {
                         path: None,
                         fragment,
                         insecure,
+                        redirect: None,
                     };
                 }
             }
@@ -825,6 +871,7 @@ impl<'s> UrlMap<'s> {
                     path: None,
                     fragment,
                     insecure,
+                    redirect: None,
                 };
             };
             let joined = url::Url::parse("http://site.invalid")
@@ -841,21 +888,36 @@ impl<'s> UrlMap<'s> {
             (form, joined.path().to_string())
         };
         let path = path.split('?').next().unwrap_or("").to_string();
-        let target = self.target(from, &path);
+        let (target, redirect) = self.target(from, &path);
         Resolved {
             target,
             form,
             path: Some(path),
             fragment,
             insecure,
+            redirect,
         }
     }
 
-    /// What is published at URL `path` (linked from document `from`).
-    fn target(&self, from: usize, path: &str) -> Target {
+    /// [`UrlMap::resolve`], then look on disk for what a URL the map does not know may be: a
+    /// static file, or a page source the run did not include.
+    #[must_use]
+    pub fn resolve_checked(&self, from: usize, href: &str) -> Resolved {
+        let mut r = self.resolve(from, href);
+        if r.target == Target::Missing && r.redirect.is_none() {
+            if let Some(path) = &r.path {
+                r.target = self.on_disk(from, path);
+            }
+        }
+        r
+    }
+
+    /// What the map says is published at URL `path` (linked from document `from`), and the
+    /// status of the redirect rule that matched. `Missing` until [`Self::on_disk`] says more.
+    fn target(&self, from: usize, path: &str) -> (Target, Option<u16>) {
         let k = key(path);
         if let Some(&i) = self.by_key.get(&k) {
-            return Target::Page(i);
+            return (Target::Page(i), None);
         }
         if self.generated.contains(&k)
             || self
@@ -863,8 +925,44 @@ impl<'s> UrlMap<'s> {
                 .iter()
                 .any(|p| k.starts_with(p.trim_end_matches('/')))
         {
-            return Target::Generated;
+            return (Target::Generated, None);
         }
+        let root = self
+            .site
+            .docs
+            .get(from)
+            .and_then(|d| d.page.site_root.as_deref());
+        if let Some((to, status)) = self
+            .redirects
+            .iter()
+            .filter(|(r, _)| Some(r.as_path()) == root)
+            .find_map(|(_, rule)| rule.apply(&k))
+        {
+            if (400..500).contains(&status) {
+                return (Target::Missing, Some(status));
+            }
+            let target = match url::Url::parse(&to) {
+                Ok(u) if u.has_host() && !u.host_str().is_some_and(|h| self.is_own_host(h)) => {
+                    Target::External
+                }
+                Ok(u) if u.has_host() => self
+                    .by_key
+                    .get(&key(u.path()))
+                    .map_or(Target::Generated, |&i| Target::Page(i)),
+                _ => self
+                    .by_key
+                    .get(&key(&to))
+                    .map_or(Target::Generated, |&i| Target::Page(i)),
+            };
+            return (target, Some(status));
+        }
+        (Target::Missing, None)
+    }
+
+    /// Look on disk for URL `path` linked from document `from`: a static file (in a static
+    /// folder or next to a page bundle), or a page source the run did not include.
+    #[must_use]
+    pub fn on_disk(&self, from: usize, path: &str) -> Target {
         let Some(root) = self
             .site
             .docs
@@ -889,7 +987,14 @@ impl<'s> UrlMap<'s> {
                 .iter()
                 .chain(&self.site.config.urls.content_dirs)
             {
-                let p = root.join(dir).join(rel);
+                // `src/_downloads=/downloads`: a folder served under a URL prefix.
+                let (dir, prefix) = dir.split_once('=').unwrap_or((dir, ""));
+                let Some(below) = rel.strip_prefix(prefix.trim_matches('/')) else {
+                    continue;
+                };
+                let p = root
+                    .join(dir.trim_matches('/'))
+                    .join(below.trim_start_matches('/'));
                 if p.is_file() {
                     return Target::Asset(p);
                 }
@@ -939,6 +1044,100 @@ impl<'s> UrlMap<'s> {
         }
         Target::Missing
     }
+}
+
+/// Generator config files that name the site's URL, in the site root.
+const GENERATOR_CONFIGS: &[&str] = &[
+    "hugo.toml",
+    "hugo.yaml",
+    "config.toml",
+    "config.yaml",
+    "astro.config.mjs",
+    "astro.config.ts",
+    "_config.yml",
+];
+
+/// The site URL a generator config in `root` declares: Hugo `baseURL`, Zola `base_url`, Astro
+/// `site`, Jekyll `url` (used when `site_url` is not set).
+#[must_use]
+pub fn generator_site_url(root: &Path) -> Option<String> {
+    static URL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        crate::rules::regex(
+            r#"(?m)^\s*(?:baseURL|baseurl|base_url|site|url)\s*[:=]\s*["']?(https?://[^"'\s,]+)"#,
+        )
+    });
+    GENERATOR_CONFIGS.iter().find_map(|name| {
+        let text = std::fs::read_to_string(root.join(name)).ok()?;
+        URL.captures(&text)
+            .and_then(|c| c.get(1))
+            .map(|m| m.as_str().to_string())
+    })
+}
+
+/// One rule of a `_redirects` file: `/blog/* /nl/blog/:splat 302`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Redirect {
+    /// Lowercase segments of the source; `:name` matches one segment.
+    from: Vec<String>,
+    /// The source ends in `*`.
+    splat: bool,
+    to: String,
+    status: u16,
+}
+
+impl Redirect {
+    /// The target and status when look-up key `k` matches.
+    fn apply(&self, k: &str) -> Option<(String, u16)> {
+        let segs: Vec<&str> = k.split('/').filter(|s| !s.is_empty()).collect();
+        if segs.len() < self.from.len() || (!self.splat && segs.len() != self.from.len()) {
+            return None;
+        }
+        let mut to = self.to.clone();
+        for (pat, seg) in self.from.iter().zip(&segs) {
+            if let Some(name) = pat.strip_prefix(':') {
+                to = to.replace(&format!(":{name}"), seg);
+            } else if pat != seg {
+                return None;
+            }
+        }
+        if self.splat {
+            let rest = segs.get(self.from.len()..).unwrap_or_default().join("/");
+            to = to.replace(":splat", &rest);
+        }
+        Some((to, self.status))
+    }
+}
+
+/// Parse a Netlify/Cloudflare `_redirects` file: `from to [status][!]` per line, `#` comments.
+#[must_use]
+pub fn parse_redirects(text: &str) -> Vec<Redirect> {
+    let mut out = Vec::new();
+    for line in text.lines() {
+        let line = line.split('#').next().unwrap_or("").trim();
+        let mut parts = line.split_whitespace();
+        let (Some(from), Some(to)) = (parts.next(), parts.next()) else {
+            continue;
+        };
+        if !from.starts_with('/') {
+            continue;
+        }
+        let status = parts
+            .find_map(|p| p.trim_end_matches('!').parse::<u16>().ok())
+            .unwrap_or(301);
+        let splat = from.ends_with('*');
+        let from = key(from.trim_end_matches('*'));
+        out.push(Redirect {
+            from: from
+                .split('/')
+                .filter(|s| !s.is_empty())
+                .map(str::to_string)
+                .collect(),
+            splat,
+            to: to.to_string(),
+            status,
+        });
+    }
+    out
 }
 
 fn has_scheme(s: &str) -> bool {
@@ -1095,7 +1294,7 @@ mod tests {
             .iter()
             .position(|d| d.display_path.ends_with("b.md"))
             .unwrap();
-        let t = |href: &str| map.resolve(a, href).target;
+        let t = |href: &str| map.resolve_checked(a, href).target;
         assert_eq!(t("/blog/b/"), Target::Page(b));
         assert_eq!(t("/Blog/B"), Target::Page(b));
         assert_eq!(t("/blog/b.html"), Target::Page(b));
@@ -1114,11 +1313,79 @@ mod tests {
             Target::Asset(dir.path().join("static/files/gids.pdf"))
         );
         assert_eq!(t("/files/weg.pdf"), Target::Missing);
+        let mut mounted = config.clone();
+        mounted.urls.static_dirs = vec!["static/files=/downloads".into()];
+        let site2 = Site {
+            docs: site.docs.clone(),
+            config: &mounted,
+        };
+        let map2 = UrlMap::new(&site2);
+        assert_eq!(
+            map2.resolve_checked(a, "/downloads/gids.pdf").target,
+            Target::Asset(dir.path().join("static/files/gids.pdf"))
+        );
         let r = map.resolve(a, "http://www.example.nl/blog/b/#kop");
         assert!(r.insecure);
         assert_eq!(r.fragment.as_deref(), Some("kop"));
         assert_eq!(map.closest("/blog/bb/"), Some("/blog/b/"));
         assert_eq!(map.closest("/over/ons/"), None);
+    }
+
+    #[test]
+    fn redirects_lead_on_or_say_gone() {
+        let (_dir, docs, config) = site(
+            &[
+                ("src/nl/blog/a.md", "# A\n"),
+                ("src/nl/blog/b.md", "# B\n"),
+                (
+                    "_redirects",
+                    "# oude URLs\n/blog/* /nl/blog/:splat 302\n/leden /nl/leden/\n/congres/2014 /nl/congres 410\n/post/:id/x /nl/blog/:id 301!\n",
+                ),
+            ],
+            "",
+        );
+        let site = Site {
+            docs,
+            config: &config,
+        };
+        let map = UrlMap::new(&site);
+        let b = site
+            .docs
+            .iter()
+            .position(|d| d.display_path.ends_with("b.md"))
+            .unwrap();
+        let r = |href: &str| {
+            let r = map.resolve_checked(0, href);
+            (r.target, r.redirect)
+        };
+        assert_eq!(r("/blog/b/"), (Target::Page(b), Some(302)));
+        assert_eq!(r("/post/b/x"), (Target::Page(b), Some(301)));
+        assert_eq!(r("/leden"), (Target::Generated, Some(301)));
+        assert_eq!(r("/congres/2014/"), (Target::Missing, Some(410)));
+        assert_eq!(r("/congres/2015/"), (Target::Missing, None));
+    }
+
+    #[test]
+    fn site_url_from_the_generator_config() {
+        let (_dir, docs, config) = site(
+            &[
+                (
+                    "hugo.toml",
+                    "title = \"x\"\nbaseURL = \"https://geprompt.nl/\"\n",
+                ),
+                ("content/a.md", "# A\n"),
+                ("content/b.md", "# B\n"),
+            ],
+            "",
+        );
+        let site = Site {
+            docs,
+            config: &config,
+        };
+        let map = UrlMap::new(&site);
+        assert!(map.is_https() && map.is_own_host("www.geprompt.nl"));
+        let r = map.resolve(0, "http://geprompt.nl/b/");
+        assert!(matches!(r.target, Target::Page(_)) && r.insecure);
     }
 
     #[test]

@@ -59,10 +59,11 @@ impl Rule for AmbiguousText {
                 if !l.in_main || r.form == LinkForm::SamePage {
                     continue;
                 }
+                // Broken links are reported elsewhere; only existing targets can compete.
                 let url = match &r.target {
                     Target::Page(t) => site.docs.get(*t).and_then(|d| d.page.url.clone()),
-                    Target::External => None,
-                    _ => r.path.clone(),
+                    Target::Generated => r.path.clone(),
+                    _ => None,
                 };
                 let Some(url) = url else { continue };
                 let text = normalize(&l.text);
@@ -169,8 +170,8 @@ mod tests {
         let hits = run_site(
             AmbiguousText::ID,
             &[
-                ("content/blog/a.md", "# A\n\n[kosten](/blog/kosten/) [lees meer](/blog/b/) [bron](https://a.nl/) [1](/blog/b/)\n"),
-                ("content/blog/b.md", "# B\n\n[kosten](../kosten/) [lees meer](/blog/a/) [bron](https://b.nl/) [1](/blog/a/)\n"),
+                ("content/blog/a.md", "# A\n\n[kosten](/blog/kosten/) [lees meer](/blog/b/) [bron](https://a.nl/) [1](/blog/b/) [doc](/weg/a/)\n"),
+                ("content/blog/b.md", "# B\n\n[kosten](../kosten/) [lees meer](/blog/a/) [bron](https://b.nl/) [1](/blog/a/) [doc](/weg/b/)\n"),
                 ("content/blog/kosten.md", "# K\n"),
             ],
             "",
