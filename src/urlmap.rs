@@ -194,6 +194,8 @@ pub struct PageInfo {
     pub cluster_span: Option<crate::span::Span>,
     /// The name of the page's content type.
     pub content_type: Option<String>,
+    /// The page's title (front matter `h1`/`title` mapping, else the HTML `<title>`).
+    pub title: Option<String>,
     /// Explicit anchors in raw HTML (`id="…"`, `name="…"`), besides the heading ids.
     pub anchors: Vec<String>,
 }
@@ -220,6 +222,11 @@ impl PageInfo {
             cluster: cluster_field.as_ref().map(|t| t.text.clone()),
             cluster_span: cluster_field.map(|t| t.span),
             content_type: content_type.map(|c| c.name.clone()),
+            title: cx
+                .text_field("h1")
+                .or_else(|| cx.text_field("title"))
+                .or_else(|| doc.html_title.clone())
+                .map(|t| t.text),
             anchors: html_anchor_ids(&doc.source),
             ..Self::default()
         };
@@ -273,10 +280,7 @@ impl PageInfo {
         {
             clean_path(u, doc.format != Some(Format::Html))
         } else {
-            let title = cx
-                .text_field("h1")
-                .or_else(|| cx.text_field("title"))
-                .map(|t| t.text);
+            let title = common.title.clone();
             let date = cx.text_field("date").map(|t| t.text);
             let vars = Vars {
                 sub: &placed.sub,
@@ -398,10 +402,15 @@ fn place(abs: &Path, dirs: &[String], config_root: &Path, roots: &[PathBuf]) -> 
             return Some(make(root, dir, rest));
         }
     }
-    // No content folder: below the walked root, or the config's folder.
+    // No content folder: below the walked root, or the config's folder. When that folder has
+    // a content folder, a file outside it (`archetypes/`, `layouts/`, `README.md`) is no page.
     let base = bases.iter().max_by_key(|b| b.components().count())?;
     let rest = parts.get(components(base).len()..).unwrap_or_default();
-    Some(make(base.to_path_buf(), "", rest))
+    let mut placed = make(base.to_path_buf(), "", rest);
+    if dirs.iter().any(|d| base.join(d).is_dir()) {
+        placed.partial = true;
+    }
+    Some(placed)
 }
 
 /// What permalink tokens are filled from.

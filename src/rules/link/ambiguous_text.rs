@@ -14,8 +14,12 @@ declare_rule! {
     /// ("prijzen" to `/prijzen/` on one page and to `/blog/wat-kost-een-ai-workshop/` on
     /// another). Texts are compared without case, punctuation and extra spaces. The target most
     /// links with that text go to counts as its page; each link with that text to another page
-    /// is reported. Generic texts ("lees meer", left to `link/generic-text`), texts without
-    /// letters and links in HTML page chrome are skipped.
+    /// is reported. Only texts that name a page count: at least one word of the text (four
+    /// letters or more, compared on its first five letters so that "workshop" names
+    /// "workshops") appears in the title or URL of one of the pages it leads to. Texts that
+    /// depend on their sentence ("de blogpost", "previous post", "dit formulier"), generic texts
+    /// ("lees meer", left to `link/generic-text`), texts of more than eight words, and links in
+    /// HTML page chrome are skipped.
     ///
     /// ## Why it matters
     /// Search engines read anchor text as a description of the target. One text for two pages
@@ -26,6 +30,33 @@ declare_rule! {
     /// `[AI-workshop](/blog/wat-kost-een-ai-workshop/)` here and `[AI-workshop](/diensten/)`
     /// elsewhere → `[wat een AI-workshop kost](/blog/wat-kost-een-ai-workshop/)`.
     pub struct AmbiguousText => "link/ambiguous-text", Warning, "one link text should lead to one page"
+}
+
+/// Longest link text (in words) taken for a label of a page.
+const MAX_WORDS: usize = 8;
+
+/// Lowercase words of four letters or more.
+fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 4)
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Two words are the same name: equal, or one starts the other, or they share five letters.
+fn same_word(a: &str, b: &str) -> bool {
+    let prefix = |w: &str| w.chars().take(5).collect::<String>();
+    a == b
+        || a.starts_with(b)
+        || b.starts_with(a)
+        || (a.chars().count() >= 5 && b.chars().count() >= 5 && prefix(a) == prefix(b))
+}
+
+/// Whether `text` names a page with this title and URL.
+fn names(text: &[String], title: Option<&str>, url: &str) -> bool {
+    let mut target = words(url);
+    target.extend(title.map(words).unwrap_or_default());
+    text.iter().any(|w| target.iter().any(|t| same_word(w, t)))
 }
 
 /// Link text compared: lowercase words of letters and digits.
@@ -69,6 +100,7 @@ impl Rule for AmbiguousText {
                 let text = normalize(&l.text);
                 if text.is_empty()
                     || !text.chars().any(char::is_alphabetic)
+                    || text.split(' ').count() > MAX_WORDS
                     || GENERIC.contains(&text.as_str())
                 {
                     continue;
@@ -83,8 +115,19 @@ impl Rule for AmbiguousText {
                     .push((i, li));
             }
         }
-        for targets in by_text.values() {
+        let title_of = |k: &str| {
+            graph
+                .map
+                .lookup(k)
+                .and_then(|t| site.docs.get(t))
+                .and_then(|d| d.page.title.as_deref())
+        };
+        for (text, targets) in &by_text {
             if targets.len() < 2 {
+                continue;
+            }
+            let text_words = words(text);
+            if !targets.keys().any(|k| names(&text_words, title_of(k), k)) {
                 continue;
             }
             // The main target: most links, then the first URL.
@@ -146,7 +189,10 @@ mod tests {
                     "content/blog/c.md",
                     "# C\n\nZie [AI-Workshop!](/diensten/).\n",
                 ),
-                ("content/blog/kosten.md", "# K\n"),
+                (
+                    "content/blog/kosten.md",
+                    "---\ntitle: Wat kost een AI-workshop?\n---\n",
+                ),
                 ("content/diensten.md", "# D\n"),
             ],
             "",
@@ -170,8 +216,8 @@ mod tests {
         let hits = run_site(
             AmbiguousText::ID,
             &[
-                ("content/blog/a.md", "# A\n\n[kosten](/blog/kosten/) [lees meer](/blog/b/) [bron](https://a.nl/) [1](/blog/b/) [doc](/weg/a/)\n"),
-                ("content/blog/b.md", "# B\n\n[kosten](../kosten/) [lees meer](/blog/a/) [bron](https://b.nl/) [1](/blog/a/) [doc](/weg/b/)\n"),
+                ("content/blog/a.md", "# A\n\n[kosten](/blog/kosten/) [lees meer](/blog/b/) [bron](https://a.nl/) [1](/blog/b/) [doc](/weg/a/) [de vorige post](/blog/b/)\n"),
+                ("content/blog/b.md", "# B\n\n[kosten](../kosten/) [lees meer](/blog/a/) [bron](https://b.nl/) [1](/blog/a/) [doc](/weg/b/) [de vorige post](/blog/a/)\n"),
                 ("content/blog/kosten.md", "# K\n"),
             ],
             "",
