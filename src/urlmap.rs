@@ -132,7 +132,9 @@ impl UrlOptions {
                     p.pattern
                 ));
             }
-            for token in p.pattern.split('/').filter(|s| s.starts_with(':')) {
+            for seg in p.pattern.split('/').filter(|s| s.starts_with(':')) {
+                // `:filename.html`: a token and a literal suffix.
+                let token = seg.split_once('.').map_or(seg, |(t, _)| t);
                 if !TOKENS.contains(&token) {
                     return Err(format!(
                         "unknown token `{token}` in permalink pattern `{}`: use {}",
@@ -458,6 +460,10 @@ fn expand(pattern: &str, v: &Vars<'_>) -> Option<String> {
     });
     let mut out = String::new();
     for seg in pattern.split('/').filter(|s| !s.is_empty()) {
+        let (seg, suffix) = match seg.split_once('.') {
+            Some((token, suffix)) if token.starts_with(':') => (token, Some(suffix)),
+            _ => (seg, None),
+        };
         let value = match seg {
             ":year" => date?.get(..4)?.to_string(),
             ":month" => date?.get(5..7)?.to_string(),
@@ -480,6 +486,13 @@ fn expand(pattern: &str, v: &Vars<'_>) -> Option<String> {
         };
         out.push('/');
         out.push_str(&value);
+        if let Some(suffix) = suffix {
+            out.push('.');
+            out.push_str(suffix);
+        }
+    }
+    if !pattern.ends_with('/') && out.rsplit('/').next().is_some_and(|l| l.contains('.')) {
+        return Some(out);
     }
     out.push('/');
     Some(out)
@@ -845,7 +858,17 @@ impl<'s> UrlMap<'s> {
             let file_part = without_frag.split('?').next().unwrap_or("");
             if let Some(ext) = extension(file_part) {
                 let dir = doc.path.parent().unwrap_or(Path::new(""));
-                let on_disk = dir.join(decode(file_part));
+                // Zola's `@/blog/post.md` is relative to the content folder.
+                let on_disk = match (
+                    file_part.strip_prefix("@/"),
+                    &doc.page.site_root,
+                    &doc.page.content_dir,
+                ) {
+                    (Some(rest), Some(root), Some(content)) => {
+                        root.join(content).join(decode(rest))
+                    }
+                    _ => dir.join(decode(file_part)),
+                };
                 if let Some(&t) = self.by_path.get(&crate::site::normalize(&on_disk)) {
                     return Resolved {
                         target: Target::Page(t),
@@ -1252,9 +1275,10 @@ mod tests {
                 ("content/posts/datum.md", "---\ntitle: Hallo Wereld\ndate: 2024-03-05\n---\n"),
                 ("src/content/artikelen/agents.mdx", "# E\n"),
                 ("src/_includes/deel.md", "# F\n"),
+                ("src/nl/blog/x.md", "# X\n"),
                 ("public/over-ons.html", "<h1>G</h1>"),
             ],
-            "[[urls.permalink]]\npaths = [\"content/posts/**\"]\npattern = \"/:year/:month/:slug/\"\n",
+            "[[urls.permalink]]\npaths = [\"content/posts/**\"]\npattern = \"/:year/:month/:slug/\"\n[[urls.permalink]]\npaths = [\"src/nl/**\"]\npattern = \"/:sections/:filename.html\"\n",
         );
         assert_eq!(url_of(&docs, "content/_index.md"), Some("/"));
         assert_eq!(url_of(&docs, "blog/_index.md"), Some("/blog/"));
@@ -1265,6 +1289,7 @@ mod tests {
         assert_eq!(url_of(&docs, "datum.md"), Some("/2024/03/hallo-wereld/"));
         assert_eq!(url_of(&docs, "agents.mdx"), Some("/artikelen/agents/"));
         assert_eq!(url_of(&docs, "deel.md"), None);
+        assert_eq!(url_of(&docs, "blog/x.md"), Some("/nl/blog/x.html"));
         assert_eq!(url_of(&docs, "over-ons.html"), Some("/over-ons.html"));
         let vast = docs
             .iter()
@@ -1309,6 +1334,7 @@ mod tests {
         assert_eq!(t("/blog/b.html"), Target::Page(b));
         assert_eq!(t("../b/"), Target::Page(b));
         assert_eq!(t("b.md"), Target::Page(b));
+        assert_eq!(t("@/blog/b.md"), Target::Page(b));
         assert_eq!(t("https://example.nl/blog/b/"), Target::Page(b));
         assert_eq!(t("//www.example.nl/blog/b/"), Target::Page(b));
         assert_eq!(t("https://elders.nl/blog/b/"), Target::External);
