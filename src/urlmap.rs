@@ -111,6 +111,7 @@ pub const TOKENS: &[&str] = &[
     ":filename",
     ":section",
     ":sections",
+    ":path",
 ];
 
 impl UrlOptions {
@@ -476,6 +477,12 @@ fn expand(pattern: &str, v: &Vars<'_>) -> Option<String> {
             ":title" => v.title.map_or_else(|| name.to_string(), slugify),
             ":filename" => name.to_string(),
             ":section" => (*folders.first()?).to_string(),
+            ":path" => {
+                // Folders and file name without extension, `index` kept (Eleventy's
+                // `page.filePathStem`).
+                let stem = v.sub.rsplit_once('.').map_or(v.sub, |(s, _)| s);
+                stem.trim_matches('/').to_string()
+            }
             ":sections" => {
                 if folders.is_empty() {
                     continue;
@@ -1276,9 +1283,10 @@ mod tests {
                 ("src/content/artikelen/agents.mdx", "# E\n"),
                 ("src/_includes/deel.md", "# F\n"),
                 ("src/nl/blog/x.md", "# X\n"),
+                ("src/nl/leden/index.md", "# L\n"),
                 ("public/over-ons.html", "<h1>G</h1>"),
             ],
-            "[[urls.permalink]]\npaths = [\"content/posts/**\"]\npattern = \"/:year/:month/:slug/\"\n[[urls.permalink]]\npaths = [\"src/nl/**\"]\npattern = \"/:sections/:filename.html\"\n",
+            "[[urls.permalink]]\npaths = [\"content/posts/**\"]\npattern = \"/:year/:month/:slug/\"\n[[urls.permalink]]\npaths = [\"src/nl/**\"]\npattern = \"/:path.html\"\n",
         );
         assert_eq!(url_of(&docs, "content/_index.md"), Some("/"));
         assert_eq!(url_of(&docs, "blog/_index.md"), Some("/blog/"));
@@ -1290,6 +1298,10 @@ mod tests {
         assert_eq!(url_of(&docs, "agents.mdx"), Some("/artikelen/agents/"));
         assert_eq!(url_of(&docs, "deel.md"), None);
         assert_eq!(url_of(&docs, "blog/x.md"), Some("/nl/blog/x.html"));
+        assert_eq!(
+            url_of(&docs, "leden/index.md"),
+            Some("/nl/leden/index.html")
+        );
         assert_eq!(url_of(&docs, "over-ons.html"), Some("/over-ons.html"));
         let vast = docs
             .iter()

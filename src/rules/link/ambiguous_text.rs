@@ -14,10 +14,11 @@ declare_rule! {
     /// ("prijzen" to `/prijzen/` on one page and to `/blog/wat-kost-een-ai-workshop/` on
     /// another). Texts are compared without case, punctuation and extra spaces. The target most
     /// links with that text go to counts as its page; each link with that text to another page
-    /// is reported. Only texts that name a page count: at least one word of the text (four
+    /// is reported. Only texts that name one of the pages count: a word of the text (four
     /// letters or more, compared on its first five letters so that "workshop" names
-    /// "workshops") appears in the title or URL of one of the pages it leads to. Texts that
-    /// depend on their sentence ("de blogpost", "previous post", "dit formulier"), generic texts
+    /// "workshops") is in the title or the last part of the URL of some of the pages it leads
+    /// to, but not of all of them. Texts that depend on their sentence ("de blogpost",
+    /// "previous post", "dit formulier", "bijeenkomst" for two "Bijeenkomst …" pages), generic texts
     /// ("lees meer", left to `link/generic-text`), texts of more than eight words, and links in
     /// HTML page chrome are skipped.
     ///
@@ -52,11 +53,25 @@ fn same_word(a: &str, b: &str) -> bool {
         || (a.chars().count() >= 5 && b.chars().count() >= 5 && prefix(a) == prefix(b))
 }
 
-/// Whether `text` names a page with this title and URL.
-fn names(text: &[String], title: Option<&str>, url: &str) -> bool {
-    let mut target = words(url);
-    target.extend(title.map(words).unwrap_or_default());
-    text.iter().any(|w| target.iter().any(|t| same_word(w, t)))
+/// The words that name a page: its title and the last part of its URL.
+fn page_words(title: Option<&str>, url: &str) -> Vec<String> {
+    let slug = url.trim_end_matches('/').rsplit('/').next().unwrap_or("");
+    let mut out = words(slug);
+    out.extend(title.map(words).unwrap_or_default());
+    out
+}
+
+/// Whether `text` names one of the pages rather than all of them: one of its words is in the
+/// title or URL of some but not all pages (so "bijeenkomst" does not single out one of two
+/// "Bijeenkomst …" pages).
+fn singles_out(text: &[String], pages: &[Vec<String>]) -> bool {
+    text.iter().any(|w| {
+        let n = pages
+            .iter()
+            .filter(|p| p.iter().any(|t| same_word(w, t)))
+            .count();
+        n > 0 && n < pages.len()
+    })
 }
 
 /// Link text compared: lowercase words of letters and digits.
@@ -126,8 +141,9 @@ impl Rule for AmbiguousText {
             if targets.len() < 2 {
                 continue;
             }
-            let text_words = words(text);
-            if !targets.keys().any(|k| names(&text_words, title_of(k), k)) {
+            let pages: Vec<Vec<String>> =
+                targets.keys().map(|k| page_words(title_of(k), k)).collect();
+            if !singles_out(&words(text), &pages) {
                 continue;
             }
             // The main target: most links, then the first URL.
@@ -219,6 +235,8 @@ mod tests {
                 ("content/blog/a.md", "# A\n\n[kosten](/blog/kosten/) [lees meer](/blog/b/) [bron](https://a.nl/) [1](/blog/b/) [doc](/weg/a/) [de vorige post](/blog/b/)\n"),
                 ("content/blog/b.md", "# B\n\n[kosten](../kosten/) [lees meer](/blog/a/) [bron](https://b.nl/) [1](/blog/a/) [doc](/weg/b/) [de vorige post](/blog/a/)\n"),
                 ("content/blog/kosten.md", "# K\n"),
+                ("content/blog/bijeenkomst-vpro.md", "# V\n\n[de bijeenkomstpagina](/blog/bijeenkomst-lbi/)\n"),
+                ("content/blog/bijeenkomst-lbi.md", "# L\n\n[de bijeenkomstpagina](/blog/bijeenkomst-vpro/)\n"),
             ],
             "",
         );
