@@ -12,13 +12,13 @@ declare_rule! {
     /// ## What it checks
     /// The same link text used for internal links to different pages anywhere on the site
     /// ("prijzen" to `/prijzen/` on one page and to `/blog/wat-kost-een-ai-workshop/` on
-    /// another). Texts are compared without case, punctuation and extra spaces. The target most
-    /// links with that text go to counts as its page; each link with that text to another page
-    /// is reported. Only texts that name one of the pages count: a word of the text (four
-    /// letters or more, compared on its first five letters so that "workshop" names
-    /// "workshops") is in the title or the last part of the URL of some of the pages it leads
-    /// to, but not of all of them. Texts that depend on their sentence ("de blogpost",
-    /// "previous post", "dit formulier", "bijeenkomst" for two "Bijeenkomst …" pages), generic texts
+    /// another). Texts are compared without case, punctuation and extra spaces. When at least
+    /// two links with a text lead to one page, the text is that page's label, and each link
+    /// with that text to another page is reported. Only texts that name a page count: a word of
+    /// the text (four letters or more, compared on its first five letters so that "workshop"
+    /// names "workshops") is in the title or the last part of the URL of one of the pages it
+    /// leads to. Texts that depend on their sentence ("de blogpost", "previously announced",
+    /// "dit formulier"), generic texts
     /// ("lees meer", left to `link/generic-text`), texts of more than eight words, and links in
     /// HTML page chrome are skipped.
     ///
@@ -61,18 +61,14 @@ fn page_words(title: Option<&str>, url: &str) -> Vec<String> {
     out
 }
 
-/// Whether `text` names one of the pages rather than all of them: one of its words is in the
-/// title or URL of some but not all pages (so "bijeenkomst" does not single out one of two
-/// "Bijeenkomst …" pages).
-fn singles_out(text: &[String], pages: &[Vec<String>]) -> bool {
-    text.iter().any(|w| {
-        let n = pages
-            .iter()
-            .filter(|p| p.iter().any(|t| same_word(w, t)))
-            .count();
-        n > 0 && n < pages.len()
-    })
+/// Whether `text` names one of the pages: one of its words is in its title or URL.
+fn names_a_page(text: &[String], pages: &[Vec<String>]) -> bool {
+    text.iter()
+        .any(|w| pages.iter().flatten().any(|t| same_word(w, t)))
 }
+
+/// A text is a page's label when at least this many links with it lead there.
+const LABEL_LINKS: usize = 2;
 
 /// Link text compared: lowercase words of letters and digits.
 fn normalize(text: &str) -> String {
@@ -143,7 +139,7 @@ impl Rule for AmbiguousText {
             }
             let pages: Vec<Vec<String>> =
                 targets.keys().map(|k| page_words(title_of(k), k)).collect();
-            if !singles_out(&words(text), &pages) {
+            if !names_a_page(&words(text), &pages) {
                 continue;
             }
             // The main target: most links, then the first URL.
@@ -153,6 +149,9 @@ impl Rule for AmbiguousText {
             else {
                 continue;
             };
+            if main_links.len() < LABEL_LINKS {
+                continue;
+            }
             let main_url = shown.get(main).map_or(main.as_str(), String::as_str);
             for (k, links) in targets {
                 if k == main {
@@ -235,8 +234,8 @@ mod tests {
                 ("content/blog/a.md", "# A\n\n[kosten](/blog/kosten/) [lees meer](/blog/b/) [bron](https://a.nl/) [1](/blog/b/) [doc](/weg/a/) [de vorige post](/blog/b/)\n"),
                 ("content/blog/b.md", "# B\n\n[kosten](../kosten/) [lees meer](/blog/a/) [bron](https://b.nl/) [1](/blog/a/) [doc](/weg/b/) [de vorige post](/blog/a/)\n"),
                 ("content/blog/kosten.md", "# K\n"),
-                ("content/blog/bijeenkomst-vpro.md", "# V\n\n[de bijeenkomstpagina](/blog/bijeenkomst-lbi/)\n"),
-                ("content/blog/bijeenkomst-lbi.md", "# L\n\n[de bijeenkomstpagina](/blog/bijeenkomst-vpro/)\n"),
+                ("content/blog/bijeenkomst-vpro.md", "# V\n\n[de bijeenkomstpagina](/blog/bijeenkomst-lbi/)\n\n[eerder aangekondigd](/blog/a/)\n"),
+                ("content/blog/bijeenkomst-lbi.md", "# L\n\n[de bijeenkomstpagina](/blog/bijeenkomst-vpro/)\n\n[eerder aangekondigd](/blog/bijeenkomst-vpro/)\n"),
             ],
             "",
         );
