@@ -1,4 +1,4 @@
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::declare_rule;
 use crate::diagnostic::Finding;
@@ -17,7 +17,8 @@ declare_rule! {
     /// with that text to another page is reported. Only texts that name a page count: a word of
     /// the text (four letters or more, compared on its first five letters so that "workshop"
     /// names "workshops") is in the title or the last part of the URL of one of the pages it
-    /// leads to. Texts that depend on their sentence ("de blogpost", "previously announced",
+    /// leads to, and not in the titles of more than 1% of the site's pages ("announcing",
+    /// "bijeenkomst"). Texts that depend on their sentence ("de blogpost", "previously announced",
     /// "dit formulier"), generic texts
     /// ("lees meer", left to `link/generic-text`), texts of more than eight words, and links in
     /// HTML page chrome are skipped.
@@ -61,10 +62,38 @@ fn page_words(title: Option<&str>, url: &str) -> Vec<String> {
     out
 }
 
-/// Whether `text` names one of the pages: one of its words is in its title or URL.
-fn names_a_page(text: &[String], pages: &[Vec<String>]) -> bool {
-    text.iter()
-        .any(|w| pages.iter().flatten().any(|t| same_word(w, t)))
+/// Whether `text` names one of the pages: one of its words is in its title or URL, and is not
+/// a word of many titles (`common`: "announcing", "bijeenkomst").
+fn names_a_page(text: &[String], pages: &[Vec<String>], common: &HashSet<String>) -> bool {
+    text.iter().filter(|w| !common.contains(*w)).any(|w| {
+        pages
+            .iter()
+            .flatten()
+            .filter(|t| !common.contains(*t))
+            .any(|t| same_word(w, t))
+    })
+}
+
+/// Title words of more than this share of the pages (and at least [`COMMON_MIN`]) name no page.
+const COMMON_SHARE: usize = 100;
+const COMMON_MIN: usize = 5;
+
+/// Words found in the titles of many pages.
+fn common_title_words(site: &Site<'_>) -> HashSet<String> {
+    let mut df: HashMap<String, usize> = HashMap::new();
+    for d in &site.docs {
+        let mut seen: Vec<String> = d.page.title.as_deref().map(words).unwrap_or_default();
+        seen.sort();
+        seen.dedup();
+        for w in seen {
+            *df.entry(w).or_default() += 1;
+        }
+    }
+    let limit = (site.docs.len() / COMMON_SHARE).max(COMMON_MIN);
+    df.into_iter()
+        .filter(|(_, n)| *n > limit)
+        .map(|(w, _)| w)
+        .collect()
 }
 
 /// A text is a page's label when at least this many links with it lead there.
@@ -126,6 +155,7 @@ impl Rule for AmbiguousText {
                     .push((i, li));
             }
         }
+        let common = common_title_words(site);
         let title_of = |k: &str| {
             graph
                 .map
@@ -139,7 +169,7 @@ impl Rule for AmbiguousText {
             }
             let pages: Vec<Vec<String>> =
                 targets.keys().map(|k| page_words(title_of(k), k)).collect();
-            if !names_a_page(&words(text), &pages) {
+            if !names_a_page(&words(text), &pages, &common) {
                 continue;
             }
             // The main target: most links, then the first URL.
