@@ -14,14 +14,15 @@ declare_rule! {
     /// ("prijzen" to `/prijzen/` on one page and to `/blog/wat-kost-een-ai-workshop/` on
     /// another). Texts are compared without case, punctuation and extra spaces. When at least
     /// two links with a text lead to one page, the text is that page's label, and each link
-    /// with that text to another page is reported. Only texts that name a page count: a word of
-    /// the text (four letters or more, compared on its first five letters so that "workshop"
-    /// names "workshops") is in the title or the last part of the URL of one of the pages it
-    /// leads to, and not in the titles of more than 1% of the site's pages ("announcing",
-    /// "bijeenkomst"). Texts that depend on their sentence ("de blogpost", "previously announced",
-    /// "dit formulier"), generic texts
-    /// ("lees meer", left to `link/generic-text`), texts of more than eight words, and links in
-    /// HTML page chrome are skipped.
+    /// with that text to another page is reported.
+    ///
+    /// Only texts that name a page count: a word of the text (four letters or more, compared on
+    /// its first five letters so that "workshop" names "workshops") is in the title or the last
+    /// part of the URL of one of the pages it leads to, and not in the titles of more than 1% of
+    /// the site's pages ("announcing", "bijeenkomst"). Texts that depend on their sentence ("de
+    /// blogpost", "previously announced", "dit formulier"), generic texts ("lees meer", left to
+    /// `link/generic-text`), texts of more than eight words, and links in HTML page chrome are
+    /// skipped.
     ///
     /// ## Why it matters
     /// Search engines read anchor text as a description of the target. One text for two pages
