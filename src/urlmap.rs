@@ -1077,12 +1077,33 @@ impl<'s> UrlMap<'s> {
                 base.join(format!("{stem}.astro")),
                 base.join(stem).join("index.astro"),
             ];
-            if candidates.iter().any(|c| c.is_file()) {
+            if candidates.iter().any(|c| c.is_file()) || dynamic_route(&base, stem) {
                 return Target::Unknown;
             }
         }
         Target::Missing
     }
+}
+
+/// Whether a dynamic route under `base` serves `stem` (`blog/ai-kosten`): Astro/Next
+/// `blog/[slug].astro` or `blog/[slug]/` for one segment, `[...slug].astro` in `blog/` or any
+/// folder above it for any depth.
+fn dynamic_route(base: &Path, stem: &str) -> bool {
+    let segs: Vec<&str> = stem.split('/').filter(|s| !s.is_empty()).collect();
+    let mut folder = base.to_path_buf();
+    for (i, seg) in segs.iter().enumerate() {
+        if let Ok(entries) = std::fs::read_dir(&folder) {
+            for e in entries.flatten() {
+                let name = e.file_name();
+                let name = name.to_string_lossy();
+                if name.starts_with("[...") || (i + 1 == segs.len() && name.starts_with('[')) {
+                    return true;
+                }
+            }
+        }
+        folder.push(seg);
+    }
+    false
 }
 
 /// Generator config files that name the site's URL, in the site root.

@@ -18,8 +18,9 @@ declare_rule! {
     /// closest existing URL.
     ///
     /// Links written as file paths (`../gids.md`) are checked by `link/broken-relative`. A link
-    /// to a page source the run did not include (a single-file run, an excluded file) is not
-    /// reported.
+    /// to a page source the run did not include (a single-file run, an excluded file), to a page
+    /// template (`src/pages/contact.astro`) or to a URL a dynamic route serves
+    /// (`src/pages/cases/[slug].astro`) is not reported.
     ///
     /// ## Why it matters
     /// A link to a page that does not exist is a 404 for readers and a dead end for crawlers;
@@ -174,7 +175,7 @@ mod tests {
 
     #[test]
     fn passes_on_existing_pages_lists_assets_and_external_links() {
-        let a = "# A\n\n[b](/blog/b/) [b2](../b/) [b3](https://www.kompas-ai.nl/blog/b) [lijst](/blog/) [home](/) [tag](/tags/ai/) [pdf](/files/gids.pdf) [x](https://example.com/nope/) [m](mailto:a@b.nl) [file](b.md) [oud](/oude-url/) [c](/contact/)\n";
+        let a = "# A\n\n[b](/blog/b/) [b2](../b/) [b3](https://www.kompas-ai.nl/blog/b) [lijst](/blog/) [home](/) [tag](/tags/ai/) [pdf](/files/gids.pdf) [x](https://example.com/nope/) [m](mailto:a@b.nl) [file](b.md) [oud](/oude-url/) [c](/contact/) [case](/cases/bakkerij/) [doc](/docs/a/b/)\n";
         let hits = run_site(
             BrokenInternal::ID,
             &[
@@ -186,6 +187,9 @@ mod tests {
                 ("static/files/gids.pdf", "%PDF-1.4"),
                 // A page source that is not linted is still a page.
                 ("src/pages/contact.astro", "---\n---\n<h1>Contact</h1>"),
+                // Dynamic routes serve URLs the map cannot list.
+                ("src/pages/cases/[slug].astro", "---\n---\n"),
+                ("src/pages/docs/[...path].astro", "---\n---\n"),
             ],
             CONFIG,
         );
