@@ -112,6 +112,8 @@ pub const TOKENS: &[&str] = &[
     ":section",
     ":sections",
     ":path",
+    ":slugorfilename",
+    ":contentbasename",
 ];
 
 impl UrlOptions {
@@ -303,6 +305,21 @@ impl PageInfo {
                 .iter()
                 .find(|p| p.globs.is_match(rel))
                 .and_then(|p| expand(&p.pattern, &vars))
+                .or_else(|| {
+                    // Hugo's own `[permalinks]`, per section, for regular pages.
+                    let section =
+                        placed.sub.split('/').next().filter(|_| {
+                            placed.content_dir == "content" && placed.sub.contains('/')
+                        })?;
+                    let stem = Path::new(&placed.sub).file_stem()?;
+                    if stem == "_index" {
+                        return None;
+                    }
+                    hugo_permalinks(&placed.site_root)
+                        .into_iter()
+                        .find(|(s, _)| s == section)
+                        .and_then(|(_, pattern)| expand(&pattern, &vars))
+                })
                 .or_else(|| Some(path_url(&vars, doc.format)))
         };
         let list = Path::new(&placed.sub)
@@ -475,7 +492,8 @@ fn expand(pattern: &str, v: &Vars<'_>) -> Option<String> {
                 .or_else(|| v.title.map(slugify))
                 .unwrap_or_else(|| name.to_string()),
             ":title" => v.title.map_or_else(|| name.to_string(), slugify),
-            ":filename" => name.to_string(),
+            ":filename" | ":contentbasename" => name.to_string(),
+            ":slugorfilename" => v.slug.unwrap_or(name).to_string(),
             ":section" => (*folders.first()?).to_string(),
             ":path" => {
                 // Folders and file name without extension, `index` kept (Eleventy's
@@ -1106,6 +1124,50 @@ fn dynamic_route(base: &Path, stem: &str) -> bool {
     false
 }
 
+/// Hugo's `[permalinks]` (section → pattern) from `hugo.toml` or `config.toml` in `root`, read
+/// once per site root. Patterns with tokens geolint does not know are left out.
+fn hugo_permalinks(root: &Path) -> Vec<(String, String)> {
+    type Cache = std::sync::Mutex<HashMap<PathBuf, Vec<(String, String)>>>;
+    static CACHE: std::sync::LazyLock<Cache> = std::sync::LazyLock::new(Cache::default);
+    if let Some(hit) = CACHE.lock().ok().and_then(|c| c.get(root).cloned()) {
+        return hit;
+    }
+    let mut out = Vec::new();
+    for name in ["hugo.toml", "config.toml"] {
+        let Ok(text) = std::fs::read_to_string(root.join(name)) else {
+            continue;
+        };
+        let Ok(table) = text.parse::<toml::Table>() else {
+            continue;
+        };
+        let Some(perma) = table.get("permalinks").and_then(toml::Value::as_table) else {
+            continue;
+        };
+        // `[permalinks] posts = "…"` or `[permalinks.page] posts = "…"`.
+        let sections = perma
+            .get("page")
+            .and_then(toml::Value::as_table)
+            .unwrap_or(perma);
+        for (section, pattern) in sections {
+            let Some(pattern) = pattern.as_str() else {
+                continue;
+            };
+            let known = pattern
+                .split('/')
+                .filter(|s| s.starts_with(':'))
+                .all(|s| TOKENS.contains(&s.split_once('.').map_or(s, |(t, _)| t)));
+            if known && pattern.starts_with('/') {
+                out.push((section.clone(), pattern.to_string()));
+            }
+        }
+        break;
+    }
+    if let Ok(mut c) = CACHE.lock() {
+        c.insert(root.to_path_buf(), out.clone());
+    }
+    out
+}
+
 /// Generator config files that name the site's URL, in the site root.
 const GENERATOR_CONFIGS: &[&str] = &[
     "hugo.toml",
@@ -1454,6 +1516,25 @@ mod tests {
         assert!(map.is_https() && map.is_own_host("www.geprompt.nl"));
         let r = map.resolve(0, "http://geprompt.nl/b/");
         assert!(matches!(r.target, Target::Page(_)) && r.insecure);
+    }
+
+    #[test]
+    fn hugo_permalinks_from_its_config() {
+        let (_dir, docs, _) = site(
+            &[
+                (
+                    "hugo.toml",
+                    "baseURL = \"https://x.nl/\"\n[permalinks]\nposts = \"/:year/:month/:slugorfilename/\"\nraar = \"/:onbekend/\"\n",
+                ),
+                ("content/posts/hallo.md", "---\ndate: 2025-06-01\n---\n# H\n"),
+                ("content/posts/_index.md", "# Posts\n"),
+                ("content/raar/x.md", "# X\n"),
+            ],
+            "",
+        );
+        assert_eq!(url_of(&docs, "hallo.md"), Some("/2025/06/hallo/"));
+        assert_eq!(url_of(&docs, "posts/_index.md"), Some("/posts/"));
+        assert_eq!(url_of(&docs, "raar/x.md"), Some("/raar/x/"));
     }
 
     #[test]
