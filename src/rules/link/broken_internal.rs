@@ -174,6 +174,18 @@ mod tests {
     }
 
     #[test]
+    fn passes_when_suppressed() {
+        let a = "---\ntitle: A\n---\n<!-- geolint-disable-next-line link/broken-internal -->\n[oud](/weg/)\n";
+        let b = "---\ngeolint: { disable: [link/broken-internal] }\n---\n[oud](/weg/)\n";
+        let hits = run_site(
+            BrokenInternal::ID,
+            &[("content/a.md", a), ("content/b.md", b)],
+            "",
+        );
+        assert!(hits.is_empty(), "{hits:?}");
+    }
+
+    #[test]
     fn passes_on_existing_pages_lists_assets_and_external_links() {
         let a = "# A\n\n[b](/blog/b/) [b2](../b/) [b3](https://www.kompas-ai.nl/blog/b) [lijst](/blog/) [home](/) [tag](/tags/ai/) [pdf](/files/gids.pdf) [x](https://example.com/nope/) [m](mailto:a@b.nl) [file](b.md) [oud](/oude-url/) [c](/contact/) [case](/cases/bakkerij/) [doc](/docs/a/b/)\n";
         let hits = run_site(
