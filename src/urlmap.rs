@@ -42,6 +42,9 @@ pub const DEFAULT_CONTENT_DIRS: &[&str] = &[
     "static",
 ];
 
+/// Redirect files (`from to [status]` per line, as Netlify and Cloudflare Pages read them).
+pub const DEFAULT_REDIRECTS: &[&str] = &["_redirects", "static/_redirects", "public/_redirects"];
+
 /// Folders of static files (images, PDFs) served from the site root.
 pub const DEFAULT_STATIC_DIRS: &[&str] = &["static", "public", "assets", "src/assets"];
 
@@ -51,6 +54,7 @@ pub const DEFAULT_STATIC_DIRS: &[&str] = &["static", "public", "assets", "src/as
 pub struct RawUrls {
     content_dirs: Option<Vec<String>>,
     static_dirs: Option<Vec<String>>,
+    redirects: Option<Vec<String>>,
     permalink: Option<Vec<RawPermalink>>,
 }
 
@@ -75,6 +79,8 @@ pub struct Permalink {
 pub struct UrlOptions {
     pub content_dirs: Vec<String>,
     pub static_dirs: Vec<String>,
+    /// Netlify/Cloudflare-style `_redirects` files, relative to the site root.
+    pub redirects: Vec<String>,
     pub permalinks: Vec<Permalink>,
 }
 
@@ -89,6 +95,7 @@ impl Default for UrlOptions {
                 .iter()
                 .map(|s| (*s).to_string())
                 .collect(),
+            redirects: DEFAULT_REDIRECTS.iter().map(|s| (*s).to_string()).collect(),
             permalinks: Vec::new(),
         }
     }
@@ -104,6 +111,9 @@ pub const TOKENS: &[&str] = &[
     ":filename",
     ":section",
     ":sections",
+    ":path",
+    ":slugorfilename",
+    ":contentbasename",
 ];
 
 impl UrlOptions {
@@ -125,7 +135,9 @@ impl UrlOptions {
                     p.pattern
                 ));
             }
-            for token in p.pattern.split('/').filter(|s| s.starts_with(':')) {
+            for seg in p.pattern.split('/').filter(|s| s.starts_with(':')) {
+                // `:filename.html`: a token and a literal suffix.
+                let token = seg.split_once('.').map_or(seg, |(t, _)| t);
                 if !TOKENS.contains(&token) {
                     return Err(format!(
                         "unknown token `{token}` in permalink pattern `{}`: use {}",
@@ -154,6 +166,10 @@ impl UrlOptions {
                 .static_dirs
                 .or(default.static_dirs)
                 .map_or(base.static_dirs, clean),
+            redirects: user
+                .redirects
+                .or(default.redirects)
+                .map_or(base.redirects, clean),
             permalinks,
         })
     }
@@ -183,6 +199,8 @@ pub struct PageInfo {
     pub cluster_span: Option<crate::span::Span>,
     /// The name of the page's content type.
     pub content_type: Option<String>,
+    /// The page's title (front matter `h1`/`title` mapping, else the HTML `<title>`).
+    pub title: Option<String>,
     /// Explicit anchors in raw HTML (`id="…"`, `name="…"`), besides the heading ids.
     pub anchors: Vec<String>,
 }
@@ -209,6 +227,11 @@ impl PageInfo {
             cluster: cluster_field.as_ref().map(|t| t.text.clone()),
             cluster_span: cluster_field.map(|t| t.span),
             content_type: content_type.map(|c| c.name.clone()),
+            title: cx
+                .text_field("h1")
+                .or_else(|| cx.text_field("title"))
+                .or_else(|| doc.html_title.clone())
+                .map(|t| t.text),
             anchors: html_anchor_ids(&doc.source),
             ..Self::default()
         };
@@ -262,10 +285,7 @@ impl PageInfo {
         {
             clean_path(u, doc.format != Some(Format::Html))
         } else {
-            let title = cx
-                .text_field("h1")
-                .or_else(|| cx.text_field("title"))
-                .map(|t| t.text);
+            let title = common.title.clone();
             let date = cx.text_field("date").map(|t| t.text);
             let vars = Vars {
                 sub: &placed.sub,
@@ -285,6 +305,21 @@ impl PageInfo {
                 .iter()
                 .find(|p| p.globs.is_match(rel))
                 .and_then(|p| expand(&p.pattern, &vars))
+                .or_else(|| {
+                    // Hugo's own `[permalinks]`, per section, for regular pages.
+                    let section =
+                        placed.sub.split('/').next().filter(|_| {
+                            placed.content_dir == "content" && placed.sub.contains('/')
+                        })?;
+                    let stem = Path::new(&placed.sub).file_stem()?;
+                    if stem == "_index" {
+                        return None;
+                    }
+                    hugo_permalinks(&placed.site_root)
+                        .into_iter()
+                        .find(|(s, _)| s == section)
+                        .and_then(|(_, pattern)| expand(&pattern, &vars))
+                })
                 .or_else(|| Some(path_url(&vars, doc.format)))
         };
         let list = Path::new(&placed.sub)
@@ -387,10 +422,15 @@ fn place(abs: &Path, dirs: &[String], config_root: &Path, roots: &[PathBuf]) -> 
             return Some(make(root, dir, rest));
         }
     }
-    // No content folder: below the walked root, or the config's folder.
+    // No content folder: below the walked root, or the config's folder. When that folder has
+    // a content folder, a file outside it (`archetypes/`, `layouts/`, `README.md`) is no page.
     let base = bases.iter().max_by_key(|b| b.components().count())?;
     let rest = parts.get(components(base).len()..).unwrap_or_default();
-    Some(make(base.to_path_buf(), "", rest))
+    let mut placed = make(base.to_path_buf(), "", rest);
+    if dirs.iter().any(|d| base.join(d).is_dir()) {
+        placed.partial = true;
+    }
+    Some(placed)
 }
 
 /// What permalink tokens are filled from.
@@ -438,6 +478,10 @@ fn expand(pattern: &str, v: &Vars<'_>) -> Option<String> {
     });
     let mut out = String::new();
     for seg in pattern.split('/').filter(|s| !s.is_empty()) {
+        let (seg, suffix) = match seg.split_once('.') {
+            Some((token, suffix)) if token.starts_with(':') => (token, Some(suffix)),
+            _ => (seg, None),
+        };
         let value = match seg {
             ":year" => date?.get(..4)?.to_string(),
             ":month" => date?.get(5..7)?.to_string(),
@@ -448,8 +492,15 @@ fn expand(pattern: &str, v: &Vars<'_>) -> Option<String> {
                 .or_else(|| v.title.map(slugify))
                 .unwrap_or_else(|| name.to_string()),
             ":title" => v.title.map_or_else(|| name.to_string(), slugify),
-            ":filename" => name.to_string(),
+            ":filename" | ":contentbasename" => name.to_string(),
+            ":slugorfilename" => v.slug.unwrap_or(name).to_string(),
             ":section" => (*folders.first()?).to_string(),
+            ":path" => {
+                // Folders and file name without extension, `index` kept (Eleventy's
+                // `page.filePathStem`).
+                let stem = v.sub.rsplit_once('.').map_or(v.sub, |(s, _)| s);
+                stem.trim_matches('/').to_string()
+            }
             ":sections" => {
                 if folders.is_empty() {
                     continue;
@@ -460,6 +511,13 @@ fn expand(pattern: &str, v: &Vars<'_>) -> Option<String> {
         };
         out.push('/');
         out.push_str(&value);
+        if let Some(suffix) = suffix {
+            out.push('.');
+            out.push_str(suffix);
+        }
+    }
+    if !pattern.ends_with('/') && out.rsplit('/').next().is_some_and(|l| l.contains('.')) {
+        return Some(out);
     }
     out.push('/');
     Some(out)
@@ -587,6 +645,8 @@ pub struct Resolved {
     pub fragment: Option<String>,
     /// Written with `http://` on a site served over https.
     pub insecure: bool,
+    /// The status of the redirect rule the URL matched, if any.
+    pub redirect: Option<u16>,
 }
 
 impl Resolved {
@@ -597,6 +657,7 @@ impl Resolved {
             path: None,
             fragment: None,
             insecure: false,
+            redirect: None,
         }
     }
 
@@ -620,6 +681,8 @@ pub struct UrlMap<'s> {
     by_path: HashMap<PathBuf, usize>,
     generated: HashSet<String>,
     generated_prefixes: Vec<String>,
+    /// Redirect rules per site root.
+    redirects: Vec<(PathBuf, Redirect)>,
     /// Hosts of `site_url` without `www.`.
     host: Option<String>,
     https: bool,
@@ -661,17 +724,38 @@ impl<'s> UrlMap<'s> {
         }
         urls.sort();
         urls.dedup();
+        let mut roots: Vec<&Path> = site
+            .docs
+            .iter()
+            .filter_map(|d| d.page.site_root.as_deref())
+            .collect();
+        roots.sort();
+        roots.dedup();
+        let mut redirects = Vec::new();
         let site_url = site
             .config
             .site_url
-            .as_deref()
-            .and_then(|u| url::Url::parse(u).ok());
+            .clone()
+            .or_else(|| roots.iter().find_map(|r| generator_site_url(r)))
+            .and_then(|u| url::Url::parse(&u).ok());
+        for root in roots {
+            for file in &site.config.urls.redirects {
+                if let Ok(text) = std::fs::read_to_string(root.join(file)) {
+                    redirects.extend(
+                        parse_redirects(&text)
+                            .into_iter()
+                            .map(|r| (root.to_path_buf(), r)),
+                    );
+                }
+            }
+        }
         Self {
             site,
             by_key,
             by_path,
             generated,
             generated_prefixes: prefixes,
+            redirects,
             host: site_url
                 .as_ref()
                 .and_then(|u| u.host_str())
@@ -697,6 +781,12 @@ impl<'s> UrlMap<'s> {
     #[must_use]
     pub fn url_of(&self, doc: usize) -> Option<&str> {
         self.site.docs.get(doc)?.page.url.as_deref()
+    }
+
+    /// Whether the site is served over https (`site_url`, else the generator's config).
+    #[must_use]
+    pub fn is_https(&self) -> bool {
+        self.https
     }
 
     /// Whether `host` is the site's own (ignoring `www.` and case).
@@ -759,6 +849,7 @@ impl<'s> UrlMap<'s> {
                 path: doc.page.url.clone(),
                 fragment,
                 insecure: false,
+                redirect: None,
             };
         }
         let mut insecure = false;
@@ -792,7 +883,17 @@ impl<'s> UrlMap<'s> {
             let file_part = without_frag.split('?').next().unwrap_or("");
             if let Some(ext) = extension(file_part) {
                 let dir = doc.path.parent().unwrap_or(Path::new(""));
-                let on_disk = dir.join(decode(file_part));
+                // Zola's `@/blog/post.md` is relative to the content folder.
+                let on_disk = match (
+                    file_part.strip_prefix("@/"),
+                    &doc.page.site_root,
+                    &doc.page.content_dir,
+                ) {
+                    (Some(rest), Some(root), Some(content)) => {
+                        root.join(content).join(decode(rest))
+                    }
+                    _ => dir.join(decode(file_part)),
+                };
                 if let Some(&t) = self.by_path.get(&crate::site::normalize(&on_disk)) {
                     return Resolved {
                         target: Target::Page(t),
@@ -800,6 +901,7 @@ impl<'s> UrlMap<'s> {
                         path: self.url_of(t).map(str::to_string),
                         fragment,
                         insecure,
+                        redirect: None,
                     };
                 }
                 if on_disk.is_file() {
@@ -815,6 +917,7 @@ impl<'s> UrlMap<'s> {
                         path: None,
                         fragment,
                         insecure,
+                        redirect: None,
                     };
                 }
             }
@@ -825,6 +928,7 @@ impl<'s> UrlMap<'s> {
                     path: None,
                     fragment,
                     insecure,
+                    redirect: None,
                 };
             };
             let joined = url::Url::parse("http://site.invalid")
@@ -841,21 +945,36 @@ impl<'s> UrlMap<'s> {
             (form, joined.path().to_string())
         };
         let path = path.split('?').next().unwrap_or("").to_string();
-        let target = self.target(from, &path);
+        let (target, redirect) = self.target(from, &path);
         Resolved {
             target,
             form,
             path: Some(path),
             fragment,
             insecure,
+            redirect,
         }
     }
 
-    /// What is published at URL `path` (linked from document `from`).
-    fn target(&self, from: usize, path: &str) -> Target {
+    /// [`UrlMap::resolve`], then look on disk for what a URL the map does not know may be: a
+    /// static file, or a page source the run did not include.
+    #[must_use]
+    pub fn resolve_checked(&self, from: usize, href: &str) -> Resolved {
+        let mut r = self.resolve(from, href);
+        if r.target == Target::Missing && r.redirect.is_none() {
+            if let Some(path) = &r.path {
+                r.target = self.on_disk(from, path);
+            }
+        }
+        r
+    }
+
+    /// What the map says is published at URL `path` (linked from document `from`), and the
+    /// status of the redirect rule that matched. `Missing` until [`Self::on_disk`] says more.
+    fn target(&self, from: usize, path: &str) -> (Target, Option<u16>) {
         let k = key(path);
         if let Some(&i) = self.by_key.get(&k) {
-            return Target::Page(i);
+            return (Target::Page(i), None);
         }
         if self.generated.contains(&k)
             || self
@@ -863,8 +982,44 @@ impl<'s> UrlMap<'s> {
                 .iter()
                 .any(|p| k.starts_with(p.trim_end_matches('/')))
         {
-            return Target::Generated;
+            return (Target::Generated, None);
         }
+        let root = self
+            .site
+            .docs
+            .get(from)
+            .and_then(|d| d.page.site_root.as_deref());
+        if let Some((to, status)) = self
+            .redirects
+            .iter()
+            .filter(|(r, _)| Some(r.as_path()) == root)
+            .find_map(|(_, rule)| rule.apply(&k))
+        {
+            if (400..500).contains(&status) {
+                return (Target::Missing, Some(status));
+            }
+            let target = match url::Url::parse(&to) {
+                Ok(u) if u.has_host() && !u.host_str().is_some_and(|h| self.is_own_host(h)) => {
+                    Target::External
+                }
+                Ok(u) if u.has_host() => self
+                    .by_key
+                    .get(&key(u.path()))
+                    .map_or(Target::Generated, |&i| Target::Page(i)),
+                _ => self
+                    .by_key
+                    .get(&key(&to))
+                    .map_or(Target::Generated, |&i| Target::Page(i)),
+            };
+            return (target, Some(status));
+        }
+        (Target::Missing, None)
+    }
+
+    /// Look on disk for URL `path` linked from document `from`: a static file (in a static
+    /// folder or next to a page bundle), or a page source the run did not include.
+    #[must_use]
+    pub fn on_disk(&self, from: usize, path: &str) -> Target {
         let Some(root) = self
             .site
             .docs
@@ -889,7 +1044,14 @@ impl<'s> UrlMap<'s> {
                 .iter()
                 .chain(&self.site.config.urls.content_dirs)
             {
-                let p = root.join(dir).join(rel);
+                // `src/_downloads=/downloads`: a folder served under a URL prefix.
+                let (dir, prefix) = dir.split_once('=').unwrap_or((dir, ""));
+                let Some(below) = rel.strip_prefix(prefix.trim_matches('/')) else {
+                    continue;
+                };
+                let p = root
+                    .join(dir.trim_matches('/'))
+                    .join(below.trim_start_matches('/'));
                 if p.is_file() {
                     return Target::Asset(p);
                 }
@@ -933,12 +1095,171 @@ impl<'s> UrlMap<'s> {
                 base.join(format!("{stem}.astro")),
                 base.join(stem).join("index.astro"),
             ];
-            if candidates.iter().any(|c| c.is_file()) {
+            if candidates.iter().any(|c| c.is_file()) || dynamic_route(&base, stem) {
                 return Target::Unknown;
             }
         }
         Target::Missing
     }
+}
+
+/// Whether a dynamic route under `base` serves `stem` (`blog/ai-kosten`): Astro/Next
+/// `blog/[slug].astro` or `blog/[slug]/` for one segment, `[...slug].astro` in `blog/` or any
+/// folder above it for any depth.
+fn dynamic_route(base: &Path, stem: &str) -> bool {
+    let segs: Vec<&str> = stem.split('/').filter(|s| !s.is_empty()).collect();
+    let mut folder = base.to_path_buf();
+    for (i, seg) in segs.iter().enumerate() {
+        if let Ok(entries) = std::fs::read_dir(&folder) {
+            for e in entries.flatten() {
+                let name = e.file_name();
+                let name = name.to_string_lossy();
+                if name.starts_with("[...") || (i + 1 == segs.len() && name.starts_with('[')) {
+                    return true;
+                }
+            }
+        }
+        folder.push(seg);
+    }
+    false
+}
+
+/// Hugo's `[permalinks]` (section → pattern) from `hugo.toml` or `config.toml` in `root`, read
+/// once per site root. Patterns with tokens geolint does not know are left out.
+fn hugo_permalinks(root: &Path) -> Vec<(String, String)> {
+    type Cache = std::sync::Mutex<HashMap<PathBuf, Vec<(String, String)>>>;
+    static CACHE: std::sync::LazyLock<Cache> = std::sync::LazyLock::new(Cache::default);
+    if let Some(hit) = CACHE.lock().ok().and_then(|c| c.get(root).cloned()) {
+        return hit;
+    }
+    let mut out = Vec::new();
+    for name in ["hugo.toml", "config.toml"] {
+        let Ok(text) = std::fs::read_to_string(root.join(name)) else {
+            continue;
+        };
+        let Ok(table) = text.parse::<toml::Table>() else {
+            continue;
+        };
+        let Some(perma) = table.get("permalinks").and_then(toml::Value::as_table) else {
+            continue;
+        };
+        // `[permalinks] posts = "…"` or `[permalinks.page] posts = "…"`.
+        let sections = perma
+            .get("page")
+            .and_then(toml::Value::as_table)
+            .unwrap_or(perma);
+        for (section, pattern) in sections {
+            let Some(pattern) = pattern.as_str() else {
+                continue;
+            };
+            let known = pattern
+                .split('/')
+                .filter(|s| s.starts_with(':'))
+                .all(|s| TOKENS.contains(&s.split_once('.').map_or(s, |(t, _)| t)));
+            if known && pattern.starts_with('/') {
+                out.push((section.clone(), pattern.to_string()));
+            }
+        }
+        break;
+    }
+    if let Ok(mut c) = CACHE.lock() {
+        c.insert(root.to_path_buf(), out.clone());
+    }
+    out
+}
+
+/// Generator config files that name the site's URL, in the site root.
+const GENERATOR_CONFIGS: &[&str] = &[
+    "hugo.toml",
+    "hugo.yaml",
+    "config.toml",
+    "config.yaml",
+    "astro.config.mjs",
+    "astro.config.ts",
+    "_config.yml",
+];
+
+/// The site URL a generator config in `root` declares: Hugo `baseURL`, Zola `base_url`, Astro
+/// `site`, Jekyll `url` (used when `site_url` is not set).
+#[must_use]
+pub fn generator_site_url(root: &Path) -> Option<String> {
+    static URL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        crate::rules::regex(
+            r#"(?m)^\s*(?:baseURL|baseurl|base_url|site|url)\s*[:=]\s*["']?(https?://[^"'\s,]+)"#,
+        )
+    });
+    GENERATOR_CONFIGS.iter().find_map(|name| {
+        let text = std::fs::read_to_string(root.join(name)).ok()?;
+        URL.captures(&text)
+            .and_then(|c| c.get(1))
+            .map(|m| m.as_str().to_string())
+    })
+}
+
+/// One rule of a `_redirects` file: `/blog/* /nl/blog/:splat 302`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Redirect {
+    /// Lowercase segments of the source; `:name` matches one segment.
+    from: Vec<String>,
+    /// The source ends in `*`.
+    splat: bool,
+    to: String,
+    status: u16,
+}
+
+impl Redirect {
+    /// The target and status when look-up key `k` matches.
+    fn apply(&self, k: &str) -> Option<(String, u16)> {
+        let segs: Vec<&str> = k.split('/').filter(|s| !s.is_empty()).collect();
+        if segs.len() < self.from.len() || (!self.splat && segs.len() != self.from.len()) {
+            return None;
+        }
+        let mut to = self.to.clone();
+        for (pat, seg) in self.from.iter().zip(&segs) {
+            if let Some(name) = pat.strip_prefix(':') {
+                to = to.replace(&format!(":{name}"), seg);
+            } else if pat != seg {
+                return None;
+            }
+        }
+        if self.splat {
+            let rest = segs.get(self.from.len()..).unwrap_or_default().join("/");
+            to = to.replace(":splat", &rest);
+        }
+        Some((to, self.status))
+    }
+}
+
+/// Parse a Netlify/Cloudflare `_redirects` file: `from to [status][!]` per line, `#` comments.
+#[must_use]
+pub fn parse_redirects(text: &str) -> Vec<Redirect> {
+    let mut out = Vec::new();
+    for line in text.lines() {
+        let line = line.split('#').next().unwrap_or("").trim();
+        let mut parts = line.split_whitespace();
+        let (Some(from), Some(to)) = (parts.next(), parts.next()) else {
+            continue;
+        };
+        if !from.starts_with('/') {
+            continue;
+        }
+        let status = parts
+            .find_map(|p| p.trim_end_matches('!').parse::<u16>().ok())
+            .unwrap_or(301);
+        let splat = from.ends_with('*');
+        let from = key(from.trim_end_matches('*'));
+        out.push(Redirect {
+            from: from
+                .split('/')
+                .filter(|s| !s.is_empty())
+                .map(str::to_string)
+                .collect(),
+            splat,
+            to: to.to_string(),
+            status,
+        });
+    }
+    out
 }
 
 fn has_scheme(s: &str) -> bool {
@@ -1044,9 +1365,11 @@ mod tests {
                 ("content/posts/datum.md", "---\ntitle: Hallo Wereld\ndate: 2024-03-05\n---\n"),
                 ("src/content/artikelen/agents.mdx", "# E\n"),
                 ("src/_includes/deel.md", "# F\n"),
+                ("src/nl/blog/x.md", "# X\n"),
+                ("src/nl/leden/index.md", "# L\n"),
                 ("public/over-ons.html", "<h1>G</h1>"),
             ],
-            "[[urls.permalink]]\npaths = [\"content/posts/**\"]\npattern = \"/:year/:month/:slug/\"\n",
+            "[[urls.permalink]]\npaths = [\"content/posts/**\"]\npattern = \"/:year/:month/:slug/\"\n[[urls.permalink]]\npaths = [\"src/nl/**\"]\npattern = \"/:path.html\"\n",
         );
         assert_eq!(url_of(&docs, "content/_index.md"), Some("/"));
         assert_eq!(url_of(&docs, "blog/_index.md"), Some("/blog/"));
@@ -1057,6 +1380,11 @@ mod tests {
         assert_eq!(url_of(&docs, "datum.md"), Some("/2024/03/hallo-wereld/"));
         assert_eq!(url_of(&docs, "agents.mdx"), Some("/artikelen/agents/"));
         assert_eq!(url_of(&docs, "deel.md"), None);
+        assert_eq!(url_of(&docs, "blog/x.md"), Some("/nl/blog/x.html"));
+        assert_eq!(
+            url_of(&docs, "leden/index.md"),
+            Some("/nl/leden/index.html")
+        );
         assert_eq!(url_of(&docs, "over-ons.html"), Some("/over-ons.html"));
         let vast = docs
             .iter()
@@ -1095,12 +1423,13 @@ mod tests {
             .iter()
             .position(|d| d.display_path.ends_with("b.md"))
             .unwrap();
-        let t = |href: &str| map.resolve(a, href).target;
+        let t = |href: &str| map.resolve_checked(a, href).target;
         assert_eq!(t("/blog/b/"), Target::Page(b));
         assert_eq!(t("/Blog/B"), Target::Page(b));
         assert_eq!(t("/blog/b.html"), Target::Page(b));
         assert_eq!(t("../b/"), Target::Page(b));
         assert_eq!(t("b.md"), Target::Page(b));
+        assert_eq!(t("@/blog/b.md"), Target::Page(b));
         assert_eq!(t("https://example.nl/blog/b/"), Target::Page(b));
         assert_eq!(t("//www.example.nl/blog/b/"), Target::Page(b));
         assert_eq!(t("https://elders.nl/blog/b/"), Target::External);
@@ -1114,11 +1443,98 @@ mod tests {
             Target::Asset(dir.path().join("static/files/gids.pdf"))
         );
         assert_eq!(t("/files/weg.pdf"), Target::Missing);
+        let mut mounted = config.clone();
+        mounted.urls.static_dirs = vec!["static/files=/downloads".into()];
+        let site2 = Site {
+            docs: site.docs.clone(),
+            config: &mounted,
+        };
+        let map2 = UrlMap::new(&site2);
+        assert_eq!(
+            map2.resolve_checked(a, "/downloads/gids.pdf").target,
+            Target::Asset(dir.path().join("static/files/gids.pdf"))
+        );
         let r = map.resolve(a, "http://www.example.nl/blog/b/#kop");
         assert!(r.insecure);
         assert_eq!(r.fragment.as_deref(), Some("kop"));
         assert_eq!(map.closest("/blog/bb/"), Some("/blog/b/"));
         assert_eq!(map.closest("/over/ons/"), None);
+    }
+
+    #[test]
+    fn redirects_lead_on_or_say_gone() {
+        let (_dir, docs, config) = site(
+            &[
+                ("src/nl/blog/a.md", "# A\n"),
+                ("src/nl/blog/b.md", "# B\n"),
+                (
+                    "_redirects",
+                    "# oude URLs\n/blog/* /nl/blog/:splat 302\n/leden /nl/leden/\n/congres/2014 /nl/congres 410\n/post/:id/x /nl/blog/:id 301!\n",
+                ),
+            ],
+            "",
+        );
+        let site = Site {
+            docs,
+            config: &config,
+        };
+        let map = UrlMap::new(&site);
+        let b = site
+            .docs
+            .iter()
+            .position(|d| d.display_path.ends_with("b.md"))
+            .unwrap();
+        let r = |href: &str| {
+            let r = map.resolve_checked(0, href);
+            (r.target, r.redirect)
+        };
+        assert_eq!(r("/blog/b/"), (Target::Page(b), Some(302)));
+        assert_eq!(r("/post/b/x"), (Target::Page(b), Some(301)));
+        assert_eq!(r("/leden"), (Target::Generated, Some(301)));
+        assert_eq!(r("/congres/2014/"), (Target::Missing, Some(410)));
+        assert_eq!(r("/congres/2015/"), (Target::Missing, None));
+    }
+
+    #[test]
+    fn site_url_from_the_generator_config() {
+        let (_dir, docs, config) = site(
+            &[
+                (
+                    "hugo.toml",
+                    "title = \"x\"\nbaseURL = \"https://geprompt.nl/\"\n",
+                ),
+                ("content/a.md", "# A\n"),
+                ("content/b.md", "# B\n"),
+            ],
+            "",
+        );
+        let site = Site {
+            docs,
+            config: &config,
+        };
+        let map = UrlMap::new(&site);
+        assert!(map.is_https() && map.is_own_host("www.geprompt.nl"));
+        let r = map.resolve(0, "http://geprompt.nl/b/");
+        assert!(matches!(r.target, Target::Page(_)) && r.insecure);
+    }
+
+    #[test]
+    fn hugo_permalinks_from_its_config() {
+        let (_dir, docs, _) = site(
+            &[
+                (
+                    "hugo.toml",
+                    "baseURL = \"https://x.nl/\"\n[permalinks]\nposts = \"/:year/:month/:slugorfilename/\"\nraar = \"/:onbekend/\"\n",
+                ),
+                ("content/posts/hallo.md", "---\ndate: 2025-06-01\n---\n# H\n"),
+                ("content/posts/_index.md", "# Posts\n"),
+                ("content/raar/x.md", "# X\n"),
+            ],
+            "",
+        );
+        assert_eq!(url_of(&docs, "hallo.md"), Some("/2025/06/hallo/"));
+        assert_eq!(url_of(&docs, "posts/_index.md"), Some("/posts/"));
+        assert_eq!(url_of(&docs, "raar/x.md"), Some("/raar/x/"));
     }
 
     #[test]

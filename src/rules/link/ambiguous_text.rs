@@ -1,4 +1,4 @@
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::declare_rule;
 use crate::diagnostic::Finding;
@@ -12,10 +12,17 @@ declare_rule! {
     /// ## What it checks
     /// The same link text used for internal links to different pages anywhere on the site
     /// ("prijzen" to `/prijzen/` on one page and to `/blog/wat-kost-een-ai-workshop/` on
-    /// another). Texts are compared without case, punctuation and extra spaces. The target most
-    /// links with that text go to counts as its page; each link with that text to another page
-    /// is reported. Generic texts ("lees meer", left to `link/generic-text`), texts without
-    /// letters and links in HTML page chrome are skipped.
+    /// another). Texts are compared without case, punctuation and extra spaces. When at least
+    /// two links with a text lead to one page, the text is that page's label, and each link
+    /// with that text to another page is reported.
+    ///
+    /// Only texts that name a page count: a word of the text (four letters or more, compared on
+    /// its first five letters so that "workshop" names "workshops") is in the title or the last
+    /// part of the URL of one of the pages it leads to, and not in the titles of more than 1% of
+    /// the site's pages ("announcing", "bijeenkomst"). Texts that depend on their sentence ("de
+    /// blogpost", "previously announced", "dit formulier"), generic texts ("lees meer", left to
+    /// `link/generic-text`), texts of more than eight words, and links in HTML page chrome are
+    /// skipped.
     ///
     /// ## Why it matters
     /// Search engines read anchor text as a description of the target. One text for two pages
@@ -27,6 +34,71 @@ declare_rule! {
     /// elsewhere → `[wat een AI-workshop kost](/blog/wat-kost-een-ai-workshop/)`.
     pub struct AmbiguousText => "link/ambiguous-text", Warning, "one link text should lead to one page"
 }
+
+/// Longest link text (in words) taken for a label of a page.
+const MAX_WORDS: usize = 8;
+
+/// Lowercase words of four letters or more.
+fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 4)
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Two words are the same name: equal, or one starts the other, or they share five letters.
+fn same_word(a: &str, b: &str) -> bool {
+    let prefix = |w: &str| w.chars().take(5).collect::<String>();
+    a == b
+        || a.starts_with(b)
+        || b.starts_with(a)
+        || (a.chars().count() >= 5 && b.chars().count() >= 5 && prefix(a) == prefix(b))
+}
+
+/// The words that name a page: its title and the last part of its URL.
+fn page_words(title: Option<&str>, url: &str) -> Vec<String> {
+    let slug = url.trim_end_matches('/').rsplit('/').next().unwrap_or("");
+    let mut out = words(slug);
+    out.extend(title.map(words).unwrap_or_default());
+    out
+}
+
+/// Whether `text` names one of the pages: one of its words is in its title or URL, and is not
+/// a word of many titles (`common`: "announcing", "bijeenkomst").
+fn names_a_page(text: &[String], pages: &[Vec<String>], common: &HashSet<String>) -> bool {
+    text.iter().filter(|w| !common.contains(*w)).any(|w| {
+        pages
+            .iter()
+            .flatten()
+            .filter(|t| !common.contains(*t))
+            .any(|t| same_word(w, t))
+    })
+}
+
+/// Title words of more than this share of the pages (and at least [`COMMON_MIN`]) name no page.
+const COMMON_SHARE: usize = 100;
+const COMMON_MIN: usize = 5;
+
+/// Words found in the titles of many pages.
+fn common_title_words(site: &Site<'_>) -> HashSet<String> {
+    let mut df: HashMap<String, usize> = HashMap::new();
+    for d in &site.docs {
+        let mut seen: Vec<String> = d.page.title.as_deref().map(words).unwrap_or_default();
+        seen.sort();
+        seen.dedup();
+        for w in seen {
+            *df.entry(w).or_default() += 1;
+        }
+    }
+    let limit = (site.docs.len() / COMMON_SHARE).max(COMMON_MIN);
+    df.into_iter()
+        .filter(|(_, n)| *n > limit)
+        .map(|(w, _)| w)
+        .collect()
+}
+
+/// A text is a page's label when at least this many links with it lead there.
+const LABEL_LINKS: usize = 2;
 
 /// Link text compared: lowercase words of letters and digits.
 fn normalize(text: &str) -> String {
@@ -59,15 +131,17 @@ impl Rule for AmbiguousText {
                 if !l.in_main || r.form == LinkForm::SamePage {
                     continue;
                 }
+                // Broken links are reported elsewhere; only existing targets can compete.
                 let url = match &r.target {
                     Target::Page(t) => site.docs.get(*t).and_then(|d| d.page.url.clone()),
-                    Target::External => None,
-                    _ => r.path.clone(),
+                    Target::Generated => r.path.clone(),
+                    _ => None,
                 };
                 let Some(url) = url else { continue };
                 let text = normalize(&l.text);
                 if text.is_empty()
                     || !text.chars().any(char::is_alphabetic)
+                    || text.split(' ').count() > MAX_WORDS
                     || GENERIC.contains(&text.as_str())
                 {
                     continue;
@@ -82,8 +156,21 @@ impl Rule for AmbiguousText {
                     .push((i, li));
             }
         }
-        for targets in by_text.values() {
+        let common = common_title_words(site);
+        let title_of = |k: &str| {
+            graph
+                .map
+                .lookup(k)
+                .and_then(|t| site.docs.get(t))
+                .and_then(|d| d.page.title.as_deref())
+        };
+        for (text, targets) in &by_text {
             if targets.len() < 2 {
+                continue;
+            }
+            let pages: Vec<Vec<String>> =
+                targets.keys().map(|k| page_words(title_of(k), k)).collect();
+            if !names_a_page(&words(text), &pages, &common) {
                 continue;
             }
             // The main target: most links, then the first URL.
@@ -93,6 +180,9 @@ impl Rule for AmbiguousText {
             else {
                 continue;
             };
+            if main_links.len() < LABEL_LINKS {
+                continue;
+            }
             let main_url = shown.get(main).map_or(main.as_str(), String::as_str);
             for (k, links) in targets {
                 if k == main {
@@ -145,7 +235,10 @@ mod tests {
                     "content/blog/c.md",
                     "# C\n\nZie [AI-Workshop!](/diensten/).\n",
                 ),
-                ("content/blog/kosten.md", "# K\n"),
+                (
+                    "content/blog/kosten.md",
+                    "---\ntitle: Wat kost een AI-workshop?\n---\n",
+                ),
                 ("content/diensten.md", "# D\n"),
             ],
             "",
@@ -169,9 +262,11 @@ mod tests {
         let hits = run_site(
             AmbiguousText::ID,
             &[
-                ("content/blog/a.md", "# A\n\n[kosten](/blog/kosten/) [lees meer](/blog/b/) [bron](https://a.nl/) [1](/blog/b/)\n"),
-                ("content/blog/b.md", "# B\n\n[kosten](../kosten/) [lees meer](/blog/a/) [bron](https://b.nl/) [1](/blog/a/)\n"),
+                ("content/blog/a.md", "# A\n\n[kosten](/blog/kosten/) [lees meer](/blog/b/) [bron](https://a.nl/) [1](/blog/b/) [doc](/weg/a/) [de vorige post](/blog/b/)\n"),
+                ("content/blog/b.md", "# B\n\n[kosten](../kosten/) [lees meer](/blog/a/) [bron](https://b.nl/) [1](/blog/a/) [doc](/weg/b/) [de vorige post](/blog/a/)\n"),
                 ("content/blog/kosten.md", "# K\n"),
+                ("content/blog/bijeenkomst-vpro.md", "# V\n\n[de bijeenkomstpagina](/blog/bijeenkomst-lbi/)\n\n[eerder aangekondigd](/blog/a/)\n"),
+                ("content/blog/bijeenkomst-lbi.md", "# L\n\n[de bijeenkomstpagina](/blog/bijeenkomst-vpro/)\n\n[eerder aangekondigd](/blog/bijeenkomst-vpro/)\n"),
             ],
             "",
         );

@@ -11,7 +11,9 @@ declare_rule! {
     /// Links to a place on another page of the site (`/blog/ai-kosten/#subsidie`,
     /// `https://www.example.nl/faq/#privacy`, `../ai-kosten/#subsidie`) where that page has no
     /// heading with that id and no element with that `id` or `name`. Heading ids are compared
-    /// on their letters and digits, as generators slug headings differently.
+    /// on their letters and digits, as generators slug headings differently. Text fragments
+    /// (`#:~:text=…`) are not anchors and are skipped, and so are links to pages without any
+    /// heading or anchor in their source (their content comes from a template).
     ///
     /// Anchors on the same page and in file links (`gids.md#stap-2`) are checked by
     /// `link/broken-relative`.
@@ -44,7 +46,18 @@ impl Rule for BrokenAnchor {
                 if matches!(r.form, LinkForm::SamePage | LinkForm::File) {
                     continue;
                 }
-                let Some(target) = site.docs.get(*t) else {
+                // A text fragment (`#:~:text=…`) scrolls to text, not to an anchor.
+                let fragment = fragment.split(":~:").next().unwrap_or("");
+                if fragment.is_empty() {
+                    continue;
+                }
+                // A page without headings or anchors gets its content from a template (an event
+                // list, a search page): its anchors are not in the source.
+                let Some(target) = site
+                    .docs
+                    .get(*t)
+                    .filter(|d| !d.heading_ids.is_empty() || !d.page.anchors.is_empty())
+                else {
                     continue;
                 };
                 let found = target
@@ -103,15 +116,17 @@ mod tests {
 
     #[test]
     fn passes_on_headings_html_ids_and_other_checks() {
-        let a = "# A\n\n[s](/blog/b/#subsidie) [e](../b/#eigen-anker) [h](/over.html#team) [same](#nergens) [file](b.md#nergens) [x](https://elders.nl/#nergens)\n";
+        let a = "# A\n\n[s](/blog/b/#subsidie) [e](../b/#eigen-anker) [h](/over.html#team) [same](#nergens) [file](b.md#nergens) [tekst](/blog/b/#:~:text=subsidie) [x](https://elders.nl/#nergens) [lijst](/agenda/#12-maart)\n";
         let b = "# B\n\n## Subsidie\n\n<div id=\"eigen-anker\"></div>\n";
         let over = "<html><body><h1>Over</h1><section id=\"team\">t</section></body></html>";
+        let agenda = "---\ntitle: Agenda\n---\n";
         let hits = run_site(
             BrokenAnchor::ID,
             &[
                 ("content/blog/a.md", a),
                 ("content/blog/b.md", b),
                 ("public/over.html", over),
+                ("content/agenda.md", agenda),
             ],
             "",
         );

@@ -1,9 +1,11 @@
+use std::collections::HashMap;
+
 use crate::declare_rule;
 use crate::diagnostic::Finding;
 use crate::rules::link::graph::Graph;
 use crate::rules::Rule;
 use crate::site::Site;
-use crate::urlmap::{LinkForm, Target};
+use crate::urlmap::{key, LinkForm, Target};
 
 declare_rule! {
     /// ## What it checks
@@ -16,8 +18,9 @@ declare_rule! {
     /// closest existing URL.
     ///
     /// Links written as file paths (`../gids.md`) are checked by `link/broken-relative`. A link
-    /// to a page source the run did not include (a single-file run, an excluded file) is not
-    /// reported.
+    /// to a page source the run did not include (a single-file run, an excluded file), to a page
+    /// template (`src/pages/contact.astro`) or to a URL a dynamic route serves
+    /// (`src/pages/cases/[slug].astro`) is not reported.
     ///
     /// ## Why it matters
     /// A link to a page that does not exist is a 404 for readers and a dead end for crawlers;
@@ -37,7 +40,8 @@ impl Rule for BrokenInternal {
     }
 
     fn check_site(&self, site: &Site<'_>, out: &mut Vec<(usize, Finding)>) {
-        let graph = Graph::new(site);
+        let graph = Graph::checked(site);
+        let mut suggestions: HashMap<String, Option<String>> = HashMap::new();
         for (i, doc) in site.docs.iter().enumerate() {
             for (l, r) in doc
                 .links
@@ -50,6 +54,10 @@ impl Rule for BrokenInternal {
                 let Some(path) = r.path.as_deref() else {
                     continue;
                 };
+                let closest = suggestions
+                    .entry(key(path))
+                    .or_insert_with(|| graph.map.closest(path).map(str::to_string))
+                    .clone();
                 let is_file = path
                     .rsplit('/')
                     .next()
@@ -57,15 +65,26 @@ impl Rule for BrokenInternal {
                     .is_some_and(|(_, ext)| {
                         !matches!(ext.to_ascii_lowercase().as_str(), "html" | "htm" | "php")
                     });
-                let finding = if is_file {
+                let finding = if let Some(status) = r.redirect {
+                    Finding::new(
+                        Self::ID,
+                        format!("`{path}` is gone: the site's redirects answer {status}"),
+                    )
+                    .help(match closest {
+                        Some(u) => {
+                            format!("link to a page that exists, such as `{u}`, or remove the link")
+                        }
+                        None => "link to a page that exists, or remove the link".to_string(),
+                    })
+                } else if is_file {
                     Finding::new(Self::ID, format!("linked file `{path}` does not exist"))
-                        .help(match graph.map.closest(path) {
+                        .help(match closest {
                             Some(u) => format!("did you mean `{u}`? otherwise add the file to the static folder or remove the link"),
                             None => "add the file to the static folder (`static/` or `public/`) or remove the link".to_string(),
                         })
                 } else {
                     Finding::new(Self::ID, format!("no page is published at `{path}`")).help(
-                        match graph.map.closest(path) {
+                        match closest {
                             Some(u) => format!("did you mean `{u}`?"),
                             None => "link to an existing page, or remove the link".to_string(),
                         },
@@ -125,8 +144,50 @@ mod tests {
     }
 
     #[test]
+    fn fails_on_links_the_redirects_call_gone() {
+        let hits = run_site(
+            BrokenInternal::ID,
+            &[
+                (
+                    "content/a.md",
+                    "# A\n\n[oud](/congres/2014/) [nieuw](/blog/b/)\n",
+                ),
+                ("content/nl/blog/b.md", "# B\n"),
+                (
+                    "static/_redirects",
+                    "/congres/2014 /nl/congres 410\n/blog/* /nl/blog/:splat 301\n",
+                ),
+            ],
+            "",
+        );
+        let got: Vec<_> = hits
+            .iter()
+            .map(|h| (h.text.as_str(), h.message.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [(
+                "[oud](/congres/2014/)",
+                "`/congres/2014/` is gone: the site's redirects answer 410"
+            )]
+        );
+    }
+
+    #[test]
+    fn passes_when_suppressed() {
+        let a = "---\ntitle: A\n---\n<!-- geolint-disable-next-line link/broken-internal -->\n[oud](/weg/)\n";
+        let b = "---\ngeolint: { disable: [link/broken-internal] }\n---\n[oud](/weg/)\n";
+        let hits = run_site(
+            BrokenInternal::ID,
+            &[("content/a.md", a), ("content/b.md", b)],
+            "",
+        );
+        assert!(hits.is_empty(), "{hits:?}");
+    }
+
+    #[test]
     fn passes_on_existing_pages_lists_assets_and_external_links() {
-        let a = "# A\n\n[b](/blog/b/) [b2](../b/) [b3](https://www.kompas-ai.nl/blog/b) [lijst](/blog/) [home](/) [tag](/tags/ai/) [pdf](/files/gids.pdf) [x](https://example.com/nope/) [m](mailto:a@b.nl) [file](b.md) [oud](/oude-url/) [c](/contact/)\n";
+        let a = "# A\n\n[b](/blog/b/) [b2](../b/) [b3](https://www.kompas-ai.nl/blog/b) [lijst](/blog/) [home](/) [tag](/tags/ai/) [pdf](/files/gids.pdf) [x](https://example.com/nope/) [m](mailto:a@b.nl) [file](b.md) [oud](/oude-url/) [c](/contact/) [case](/cases/bakkerij/) [doc](/docs/a/b/)\n";
         let hits = run_site(
             BrokenInternal::ID,
             &[
@@ -138,6 +199,9 @@ mod tests {
                 ("static/files/gids.pdf", "%PDF-1.4"),
                 // A page source that is not linted is still a page.
                 ("src/pages/contact.astro", "---\n---\n<h1>Contact</h1>"),
+                // Dynamic routes serve URLs the map cannot list.
+                ("src/pages/cases/[slug].astro", "---\n---\n"),
+                ("src/pages/docs/[...path].astro", "---\n---\n"),
             ],
             CONFIG,
         );

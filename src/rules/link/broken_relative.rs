@@ -13,8 +13,9 @@ declare_rule! {
     /// - relative links to a file (`../gids.md`, `img/schema.png`, `prijzen.html#kosten`) that
     ///   does not exist, or to a heading that the linked page does not have.
     ///
-    /// Links to URLs without a file extension (`/contact/`, `../andere-post/`) are left to
-    /// the site's URL map.
+    /// A file link that the URL map resolves to a page (`post.html` on a site that publishes
+    /// `post.md` as `post.html`, Zola's `@/blog/post.md`) is fine. Links to URLs without a file
+    /// extension (`/contact/`, `../andere-post/`) are left to `link/broken-internal`.
     ///
     /// ## Why it matters
     /// A broken link is a dead end for readers and crawlers, and a broken anchor silently drops
@@ -115,12 +116,17 @@ impl Rule for BrokenRelative {
     }
 
     fn check_site(&self, site: &Site<'_>, out: &mut Vec<(usize, Finding)>) {
+        let graph = crate::rules::link::graph::Graph::checked(site);
         for (i, doc) in site.docs.iter().enumerate() {
             let dir = doc
                 .path
                 .parent()
                 .map_or_else(PathBuf::new, Path::to_path_buf);
-            for l in &doc.links {
+            let resolved = graph.links.get(i).map_or(&[][..], Vec::as_slice);
+            for (li, l) in doc.links.iter().enumerate() {
+                // A file link the URL map resolves (`post.html` for `post.md` on a site that
+                // publishes `.html` URLs, Zola's `@/post.md`) is not broken.
+                let by_url = resolved.get(li).map(|r| &r.target);
                 let Some((path, fragment)) = split(&l.href) else {
                     continue;
                 };
@@ -128,7 +134,11 @@ impl Rule for BrokenRelative {
                     continue;
                 }
                 let target = dir.join(decode(path));
-                if let Some(t) = site.find(&target) {
+                let found = site.find(&target).or(match by_url {
+                    Some(crate::urlmap::Target::Page(t)) => Some(*t),
+                    _ => None,
+                });
+                if let Some(t) = found {
                     let Some(fragment) = fragment.filter(|f| !f.is_empty()) else {
                         continue;
                     };
@@ -158,7 +168,9 @@ impl Rule for BrokenRelative {
                             )),
                         ));
                     }
-                } else if !target.exists() {
+                } else if !target.exists()
+                    && matches!(by_url, None | Some(crate::urlmap::Target::Missing))
+                {
                     out.push((
                         i,
                         Finding::new(Self::ID, format!("linked file `{path}` does not exist"))
@@ -238,6 +250,9 @@ mod tests {
         )
         .unwrap();
         std::fs::write(&b, "# B\n\n## Sectie\n").unwrap();
+        // `sub/index.md` is published at `/sub/`, so `../a.html` is `/a.html`: page a.md.
+        std::fs::create_dir(dir.path().join("sub")).unwrap();
+        std::fs::write(dir.path().join("sub/index.md"), "# S\n\n[a](../a.html)\n").unwrap();
         let config = crate::config::Config::builtin();
         let outcome = crate::lint::run(
             &[dir.path().to_path_buf()],

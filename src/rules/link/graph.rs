@@ -15,14 +15,37 @@ pub struct Graph<'s> {
 }
 
 impl<'s> Graph<'s> {
+    /// Resolve every link in memory: URLs the map does not know are `Missing`.
     #[must_use]
     pub fn new(site: &'s Site<'s>) -> Self {
+        Self::build(site, false)
+    }
+
+    /// Resolve every link, and look on disk for what the map does not know (static files,
+    /// page sources outside the run).
+    #[must_use]
+    pub fn checked(site: &'s Site<'s>) -> Self {
+        Self::build(site, true)
+    }
+
+    fn build(site: &'s Site<'s>, disk: bool) -> Self {
         let map = UrlMap::new(site);
         let links = site
             .docs
             .iter()
             .enumerate()
-            .map(|(i, d)| d.links.iter().map(|l| map.resolve(i, &l.href)).collect())
+            .map(|(i, d)| {
+                d.links
+                    .iter()
+                    .map(|l| {
+                        if disk {
+                            map.resolve_checked(i, &l.href)
+                        } else {
+                            map.resolve(i, &l.href)
+                        }
+                    })
+                    .collect()
+            })
             .collect();
         Self { site, map, links }
     }

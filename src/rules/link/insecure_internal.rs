@@ -19,7 +19,8 @@ declare_rule! {
     /// `[contact](https://www.example.nl/contact/)`.
     ///
     /// ## Options
-    /// `site_url`: without an `https://` site URL the rule has nothing to check.
+    /// `site_url` (else the generator's: Hugo `baseURL`, Zola `base_url`, Astro `site`): without
+    /// an `https://` site URL the rule has nothing to check.
     pub struct InsecureInternal => "link/insecure-internal", Warning, "internal links should use https when the site does"
 }
 
@@ -29,15 +30,10 @@ impl Rule for InsecureInternal {
     }
 
     fn check_site(&self, site: &Site<'_>, out: &mut Vec<(usize, Finding)>) {
-        if !site
-            .config
-            .site_url
-            .as_deref()
-            .is_some_and(|u| u.trim_start().starts_with("https://"))
-        {
+        let graph = Graph::new(site);
+        if !graph.map.is_https() {
             return;
         }
-        let graph = Graph::new(site);
         for (i, doc) in site.docs.iter().enumerate() {
             for (l, r) in doc
                 .links

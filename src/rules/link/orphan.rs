@@ -12,7 +12,9 @@ declare_rule! {
     /// files that are not pages are skipped, and so is every page when the run does not cover
     /// the whole site (a single file or folder), as inbound links may come from elsewhere.
     ///
-    /// Links from theme templates (menus, list pages, related-posts widgets) are not seen.
+    /// Links from theme templates (menus, list pages, related-posts widgets) are not seen,
+    /// which is why the rule is an info by default: raise it to a warning when your content
+    /// plan wants every page linked from the text of another.
     ///
     /// ## Why it matters
     /// A page without inbound internal links is hard to find for readers and crawlers and gets
@@ -26,7 +28,7 @@ declare_rule! {
     /// ## Options
     /// Set `internal_links` on a `[[content_type]]` (e.g. `internal_links = { min = 0 }`) to
     /// check its pages.
-    pub struct Orphan => "link/orphan", Warning, "pages should have at least one internal link to them"
+    pub struct Orphan => "link/orphan", Info, "pages should have at least one internal link to them"
 }
 
 impl Rule for Orphan {

@@ -34,7 +34,7 @@ impl Rule for TooFewInternal {
     }
 
     fn check_site(&self, site: &Site<'_>, out: &mut Vec<(usize, Finding)>) {
-        let graph = Graph::new(site);
+        let graph = Graph::checked(site);
         for (i, doc) in site.docs.iter().enumerate() {
             if doc.draft || doc.page.url.is_none() || doc.page.list || doc.page.home {
                 continue;
