@@ -4,6 +4,7 @@
 
 pub mod cli;
 pub mod config;
+pub mod crawl;
 pub mod diagnostic;
 pub mod document;
 pub mod lint;

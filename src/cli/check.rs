@@ -57,6 +57,14 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<u8> {
     let text = match args.format {
         Format::Human => report::human::render(&outcome, &shown, color, args.quiet),
         Format::Json => report::json::render(&outcome, &shown),
+        Format::Html => report::html::render(&report::html::HtmlReport {
+            title: format!("geolint check {}", paths_label(&args.paths)),
+            notes: vec![format!("geolint {}", env!("CARGO_PKG_VERSION"))],
+            summary: report::Summary::of(&outcome),
+            unit: "files",
+            diagnostics: &shown,
+            sections: Vec::new(),
+        }),
     };
     match &args.output {
         Some(path) => std::fs::write(path, text)
@@ -77,4 +85,12 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<u8> {
 fn eprintln_safe(line: &str) {
     use std::io::Write;
     let _ = writeln!(std::io::stderr(), "{line}");
+}
+
+fn paths_label(paths: &[std::path::PathBuf]) -> String {
+    paths
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect::<Vec<_>>()
+        .join(" ")
 }

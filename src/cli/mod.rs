@@ -2,6 +2,7 @@
 
 mod args;
 mod check;
+mod crawl;
 mod init;
 mod rules_cmd;
 
@@ -46,6 +47,7 @@ pub fn main() -> ExitCode {
 fn run(cli: Cli) -> anyhow::Result<u8> {
     match cli.command {
         Command::Check(args) => check::run(&args),
+        Command::Crawl(args) => crawl::run(&args),
         Command::Rules { rule } => rules_cmd::run(rule.as_deref()),
         Command::Init { force } => init::run(force),
     }

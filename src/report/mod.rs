@@ -1,5 +1,7 @@
 //! One renderer per `--format`.
 
+pub mod grouped;
+pub mod html;
 pub mod human;
 pub mod json;
 

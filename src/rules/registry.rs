@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use super::{artifact, content, frontmatter, heading, image, link, meta, Rule};
+use super::{artifact, content, crawl, frontmatter, heading, image, link, meta, Rule};
 
 /// Every built-in rule, in display order.
 pub static ALL: &[&dyn Rule] = &[
@@ -36,6 +36,31 @@ pub static ALL: &[&dyn Rule] = &[
     &artifact::bare_domain::BareDomain,
     &artifact::placeholder::Placeholder,
     &artifact::chatbot_phrase::ChatbotPhrase,
+    &crawl::http_status::HttpStatus,
+    &crawl::fetch_error::FetchError,
+    &crawl::soft_404::Soft404,
+    &crawl::redirect_chain::RedirectChain,
+    &crawl::redirect_loop::RedirectLoop,
+    &crawl::broken_link::BrokenLink,
+    &crawl::link_to_redirect::LinkToRedirect,
+    &crawl::canonical_missing::CanonicalMissing,
+    &crawl::canonical_elsewhere::CanonicalElsewhere,
+    &crawl::canonical_broken::CanonicalBroken,
+    &crawl::noindex_in_sitemap::NoindexInSitemap,
+    &crawl::sitemap_url_failing::SitemapUrlFailing,
+    &crawl::sitemap_error::SitemapError,
+    &crawl::not_in_sitemap::NotInSitemap,
+    &crawl::orphan_page::OrphanPage,
+    &crawl::duplicate_title::DuplicateTitle,
+    &crawl::duplicate_description::DuplicateDescription,
+    &crawl::mixed_content::MixedContent,
+    &crawl::slow_response::SlowResponse,
+    &crawl::robots_txt_unreachable::RobotsTxtUnreachable,
+    &crawl::ai_search_blocked::AiSearchBlocked,
+    &crawl::ai_training_blocked::AiTrainingBlocked,
+    &crawl::llms_txt_missing::LlmsTxtMissing,
+    &crawl::llms_txt_invalid::LlmsTxtInvalid,
+    &crawl::llms_txt_broken_link::LlmsTxtBrokenLink,
 ];
 
 /// The rule with this id.
