@@ -172,16 +172,19 @@ fn globs(patterns: &[String], flag: &str) -> anyhow::Result<Option<GlobSet>> {
 /// What was crawled, in a few lines.
 fn crawl_notes(site: &crawl::page::CrawlSite) -> Vec<String> {
     let html = site.pages.iter().filter(|p| p.html.is_some()).count();
-    let other = site
-        .pages
-        .iter()
-        .filter(|p| p.status.is_some() && p.html.is_none() && p.redirects.is_empty())
-        .count();
     let redirects = site
         .pages
         .iter()
         .filter(|p| !p.redirects.is_empty())
         .count();
+    let failed = site
+        .pages
+        .iter()
+        .filter(|p| {
+            p.redirects.is_empty() && (p.error.is_some() || p.status.is_none_or(|s| s >= 400))
+        })
+        .count();
+    let other = site.pages.len() - html - redirects - failed;
     let robots = match &site.robots {
         Some(r) => match (r.status, &r.error) {
             (_, Some(e)) => format!("robots.txt: {e}"),
@@ -204,7 +207,7 @@ fn crawl_notes(site: &crawl::page::CrawlSite) -> Vec<String> {
     };
     vec![
         format!(
-            "crawled {} URLs from {}: {html} HTML pages, {other} other files, {redirects} redirects{}",
+            "crawled {} URLs from {}: {html} HTML pages, {other} other files, {redirects} redirects, {failed} failed{}",
             site.pages.len(),
             site.start,
             if site.interrupted { " (stopped early)" } else if site.complete { "" } else { " (limits reached)" }

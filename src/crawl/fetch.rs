@@ -60,6 +60,7 @@ pub struct Response {
     pub x_robots: Option<String>,
     /// The body, when asked for and the answer was not a redirect.
     pub body: Option<Vec<u8>>,
+    /// Time on the network for all hops (rate-limit waits not included).
     pub elapsed: Duration,
     pub error: Option<FetchError>,
 }
@@ -168,7 +169,8 @@ impl Fetcher {
         follow: bool,
         want_body: impl Fn(Option<&str>) -> bool,
     ) -> Response {
-        let started = Instant::now();
+        // Time spent on the network (waiting for a rate-limit slot does not count).
+        let mut busy = Duration::ZERO;
         let mut resp = Response {
             url: url.to_string(),
             final_url: url.to_string(),
@@ -186,7 +188,9 @@ impl Fetcher {
                 resp.error = Some(FetchError::Stopped);
                 break;
             }
+            let sent = Instant::now();
             let result = self.agent.get(current.as_str()).call();
+            busy += sent.elapsed();
             let mut r = match result {
                 Ok(r) => r,
                 Err(e) => {
@@ -237,19 +241,21 @@ impl Fetcher {
             });
             resp.x_robots = header("x-robots-tag");
             if (follow || resp.redirects.is_empty()) && want_body(resp.content_type.as_deref()) {
-                match r
+                let reading = Instant::now();
+                let body = r
                     .body_mut()
                     .with_config()
                     .limit(cap.unwrap_or(self.opts.max_body))
-                    .read_to_vec()
-                {
+                    .read_to_vec();
+                busy += reading.elapsed();
+                match body {
                     Ok(b) => resp.body = Some(b),
                     Err(e) => resp.error = Some(self.map_error(&e)),
                 }
             }
             break;
         }
-        resp.elapsed = started.elapsed();
+        resp.elapsed = busy;
         resp
     }
 

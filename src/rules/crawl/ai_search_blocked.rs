@@ -47,11 +47,11 @@ mod tests {
         assert_eq!(texts(txt, &f), ["Disallow: /", "Disallow: /blog/"]);
         assert_eq!(
             f[0].finding.message,
-            "robots.txt blocks OAI-SearchBot (OpenAI, search crawler for ChatGPT search) from the whole site"
+            "robots.txt blocks OAI-SearchBot (OpenAI search crawler: ChatGPT search) from the whole site"
         );
         assert_eq!(
             f[1].finding.message,
-            "robots.txt blocks PerplexityBot (Perplexity, search crawler for Perplexity search) from 1 of 2 crawled pages, e.g. `/blog/a`"
+            "robots.txt blocks PerplexityBot (Perplexity search crawler: Perplexity search) from 1 of 2 crawled pages, e.g. `/blog/a`"
         );
         assert_eq!(f[0].url, "https://x.nl/robots.txt");
     }

@@ -46,11 +46,11 @@ mod tests {
         assert!(f[0]
             .finding
             .message
-            .starts_with("robots.txt blocks GPTBot (OpenAI, training crawler"));
+            .starts_with("robots.txt blocks GPTBot (OpenAI training crawler"));
         assert!(f[1]
             .finding
             .message
-            .starts_with("robots.txt blocks CCBot (Common Crawl"));
+            .starts_with("robots.txt blocks CCBot (Common Crawl training"));
     }
 
     #[test]

@@ -194,7 +194,7 @@ pub(crate) fn ai_access(
     }
     for bot in BOTS.iter().filter(|b| kinds.contains(&b.kind)) {
         let what = format!(
-            "{} ({}, {} crawler for {})",
+            "{} ({} {} crawler: {})",
             bot.token,
             bot.owner,
             bot.kind.as_str(),
