@@ -308,3 +308,46 @@ fn bad_start_url_exits_2() {
         "geolint: error: invalid URL `ftp://example.nl/`: only http and https URLs can be crawled"
     );
 }
+
+#[test]
+fn ctrl_c_stops_the_crawl_and_still_writes_the_report() {
+    let server = start(Llms::Valid);
+    let dir = tempfile::tempdir().unwrap();
+    let child = Command::new(env!("CARGO_BIN_EXE_geolint"))
+        .current_dir(dir.path())
+        .args([
+            "crawl",
+            &server.base,
+            "--format",
+            "json",
+            "--no-progress",
+            "--rate",
+            "4",
+        ])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Wait until a few pages are fetched (robots.txt and 4 sitemaps come first).
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while server.paths().len() < 8 && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let killed = Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("geolint: crawl stopped after "), "{stderr}");
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let files = json["summary"]["files"].as_u64().unwrap();
+    assert!((1..17).contains(&files), "{files} pages in the report");
+    assert!(
+        !crawl_findings(&json, &server.base)
+            .iter()
+            .any(|f| f.starts_with("crawl/orphan-page")),
+        "no orphan check on a partial crawl"
+    );
+}

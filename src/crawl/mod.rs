@@ -307,7 +307,11 @@ fn read_sitemaps(fetcher: &Fetcher, start: &Url, site: &mut CrawlSite, stop: &At
         .robots_parsed
         .sitemaps
         .iter()
-        .map(|(u, _)| (u.clone(), true))
+        .map(|(u, _)| {
+            // A relative Sitemap line is resolved against robots.txt's URL.
+            let abs = start.join(u).map_or_else(|_| u.clone(), |a| a.to_string());
+            (abs, true)
+        })
         .collect();
     if let Ok(default) = start.join("/sitemap.xml") {
         if !todo.iter().any(|(u, _)| *u == default.as_str()) {
