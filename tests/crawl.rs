@@ -351,3 +351,30 @@ fn ctrl_c_stops_the_crawl_and_still_writes_the_report() {
         "no orphan check on a partial crawl"
     );
 }
+
+#[test]
+fn unreachable_site_exits_2() {
+    // A port that was just free: nothing listens there.
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let out = Command::new(env!("CARGO_BIN_EXE_geolint"))
+        .current_dir(tempfile::tempdir().unwrap().path())
+        .args([
+            "crawl",
+            &format!("http://127.0.0.1:{port}/"),
+            "--no-progress",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.starts_with(&format!(
+            "geolint: error: cannot reach http://127.0.0.1:{port}/: "
+        )),
+        "{err}"
+    );
+}

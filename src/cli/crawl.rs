@@ -94,6 +94,14 @@ pub fn run(args: &CrawlArgs) -> anyhow::Result<u8> {
         bar.finish_and_clear();
     }
     let site = &result.site;
+    // No HTTP answer at all, not even for robots.txt: the site cannot be reached (exit 2).
+    if site.pages.is_empty() {
+        if let Some(crawl::fetch::FetchError::Connection(e)) =
+            site.robots.as_ref().and_then(|r| r.error.as_ref())
+        {
+            anyhow::bail!("cannot reach {start}: {e}");
+        }
+    }
     let mut diagnostics = result.diagnostics;
     diagnostics.extend(crate::rules::crawl::run(site, &config));
     diagnostic::sort(&mut diagnostics);

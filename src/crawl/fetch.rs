@@ -105,7 +105,8 @@ impl Fetcher {
             .user_agent(USER_AGENT)
             .accept("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")
             .timeout_global(Some(opts.timeout))
-            .max_idle_connections_per_host(64)
+            .max_idle_connections(256)
+            .max_idle_connections_per_host(256)
             .build()
             .into();
         Self {

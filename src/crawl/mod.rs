@@ -336,6 +336,10 @@ fn read_sitemaps(fetcher: &Fetcher, start: &Url, site: &mut CrawlSite, stop: &At
             });
             continue;
         };
+        // The crawl talks to one host only; a sitemap elsewhere is not fetched.
+        if u.host_str() != start.host_str() {
+            continue;
+        }
         let r = fetcher.get(&u, Some(sitemap::MAX_UNCOMPRESSED), true, |_| true);
         let mut file = SitemapFile {
             url: url.clone(),
@@ -390,12 +394,16 @@ fn read_llms(fetcher: &Fetcher, start: &Url, site: &mut CrawlSite) {
         let file = fetch_text(fetcher, &u, 4 * 1024 * 1024);
         let present = file.status == Some(200);
         if name == "/llms.txt" || present {
-            if present {
+            if present && name == "/llms.txt" {
                 let links = llms::parse(&file.text).links;
                 for (href, _) in links.into_iter().take(MAX_LLMS_LINKS) {
                     let Some(target) = page::resolve(&u, &href) else {
                         continue;
                     };
+                    // Only links to the crawled host are checked: the crawl talks to one host.
+                    if target.host_str() != start.host_str() {
+                        continue;
+                    }
                     let key = target.to_string();
                     if site.llms_links.contains_key(&key) {
                         continue;

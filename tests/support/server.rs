@@ -163,6 +163,7 @@ fn serve(stream: TcpStream, base: String, llms: Llms, log: Arc<Mutex<Vec<(String
     stream.set_read_timeout(Some(Duration::from_secs(10))).ok();
     let mut reader = BufReader::new(stream.try_clone().unwrap());
     let mut out = stream;
+    out.set_nodelay(true).ok();
     loop {
         let mut line = String::new();
         if reader.read_line(&mut line).unwrap_or(0) == 0 {
@@ -195,7 +196,10 @@ fn serve(stream: TcpStream, base: String, llms: Llms, log: Arc<Mutex<Vec<(String
             head.push_str(&format!("{k}: {v}\r\n"));
         }
         head.push_str("\r\n");
-        if out.write_all(head.as_bytes()).is_err() || out.write_all(&reply.body).is_err() {
+        // One write per response (two small writes would wait for a delayed ACK).
+        let mut bytes = head.into_bytes();
+        bytes.extend_from_slice(&reply.body);
+        if out.write_all(&bytes).is_err() {
             return;
         }
     }
