@@ -106,7 +106,7 @@ const EXPECTED: &[&str] = &[
         "crawl/ai-training-blocked ~/robots.txt:8 robots.txt blocks CCBot (Common Crawl training crawler: the open web corpus many models train on) from the whole site",
         "crawl/ai-training-blocked ~/robots.txt:8 robots.txt blocks GPTBot (OpenAI training crawler: OpenAI model training) from the whole site",
         "crawl/ai-search-blocked ~/robots.txt:11 robots.txt blocks OAI-SearchBot (OpenAI search crawler: ChatGPT search) from the whole site",
-        "crawl/ai-search-blocked ~/robots.txt:14 robots.txt blocks PerplexityBot (Perplexity search crawler: Perplexity search) from 1 of 9 crawled pages, e.g. `/blog/`",
+        "crawl/ai-search-blocked ~/robots.txt:14 robots.txt blocks PerplexityBot (Perplexity search crawler: Perplexity search) from 1 of 9 crawled pages, under `/blog/`",
         "crawl/sitemap-error ~/sitemap-kapot.xml sitemap returned HTTP 404",
         "crawl/noindex-in-sitemap ~/sitemap-pages.xml.gz:6 `~/noindex/` is in the sitemap but the page says noindex",
         "crawl/sitemap-url-failing ~/sitemap-pages.xml.gz:7 sitemap URL `~/weg/` returns HTTP 404",
@@ -280,6 +280,12 @@ fn human_output_groups_findings_by_page() {
         "{text}"
     );
     assert!(text.contains("crawl-delay 0.05s honoured"), "{text}");
+    assert!(
+        text.contains(
+            "\nAI crawlers blocked: OAI-SearchBot, GPTBot, CCBot; partly blocked: PerplexityBot\n"
+        ),
+        "{text}"
+    );
     assert!(
         text.contains("\n~/weg/\n         -  error    page returned HTTP 404  crawl/http-status\n            help: restore the page"),
         "{text}"

@@ -213,6 +213,39 @@ fn crawl_notes(site: &crawl::page::CrawlSite) -> Vec<String> {
         },
         None => "robots.txt: not fetched".into(),
     };
+    let mut blocked = Vec::new();
+    let mut partly = Vec::new();
+    let paths: Vec<String> = std::iter::once("/".to_string())
+        .chain(
+            site.pages
+                .iter()
+                .filter(|p| p.ok())
+                .filter_map(|p| url::Url::parse(&p.url).ok().map(|u| u.path().to_string())),
+        )
+        .collect();
+    for b in crawl::bots::BOTS.iter() {
+        match crawl::bots::access(&site.robots_parsed, b, &paths) {
+            crawl::bots::Access::Allowed => {}
+            crawl::bots::Access::Blocked(_) => blocked.push(b.token.as_str()),
+            crawl::bots::Access::Partly(_) => partly.push(b.token.as_str()),
+        }
+    }
+    let ai = match (blocked.is_empty(), partly.is_empty()) {
+        (true, true) => "AI crawlers: all allowed".to_string(),
+        _ => format!(
+            "AI crawlers blocked: {}; partly blocked: {}",
+            if blocked.is_empty() {
+                "none".into()
+            } else {
+                blocked.join(", ")
+            },
+            if partly.is_empty() {
+                "none".into()
+            } else {
+                partly.join(", ")
+            }
+        ),
+    };
     vec![
         format!(
             "crawled {} URLs from {}: {html} HTML pages, {other} other files, {redirects} redirects, {failed} failed{}",
@@ -225,6 +258,7 @@ fn crawl_notes(site: &crawl::page::CrawlSite) -> Vec<String> {
             site.sitemaps.len(),
             site.sitemap_entries.len()
         ),
+        ai,
     ]
 }
 
@@ -251,7 +285,13 @@ fn crawl_sections(site: &crawl::page::CrawlSite) -> Vec<report::html::Section> {
                     Access::Allowed => "allowed".to_string(),
                     Access::Blocked(_) => "blocked".to_string(),
                     Access::Partly(v) => {
-                        format!("blocked from {} of {} pages", v.len(), paths.len())
+                        let blocked: Vec<&str> = v.iter().map(|(p, _)| p.as_str()).collect();
+                        format!(
+                            "blocked from {} of {} pages, under {}",
+                            v.len(),
+                            paths.len(),
+                            crawl::bots::path_groups(&blocked, 5).replace('`', "")
+                        )
                     }
                 };
                 vec![

@@ -84,6 +84,28 @@ pub fn access<'a>(robots: &'a Robots, bot: &Bot, paths: &[String]) -> Access<'a>
     }
 }
 
+/// The first path segments of `paths` as "`/blog/`, `/zoek`" (at most `max`, then "and N more").
+#[must_use]
+pub fn path_groups<S: AsRef<str>>(paths: &[S], max: usize) -> String {
+    let mut groups: Vec<String> = Vec::new();
+    for p in paths {
+        let p = p.as_ref();
+        let rest = p.strip_prefix('/').unwrap_or(p);
+        let group = match rest.split_once('/') {
+            Some((first, _)) => format!("/{first}/"),
+            None => format!("/{}", rest.split(['?', '#']).next().unwrap_or(rest)),
+        };
+        if !groups.contains(&group) {
+            groups.push(group);
+        }
+    }
+    let shown: Vec<String> = groups.iter().take(max).map(|g| format!("`{g}`")).collect();
+    match groups.len().saturating_sub(max) {
+        0 => shown.join(", "),
+        more => format!("{} and {more} more", shown.join(", ")),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -110,6 +132,16 @@ mod tests {
         }
         let search = BOTS.iter().find(|b| b.token == "OAI-SearchBot").unwrap();
         assert_eq!(search.kind, BotKind::Search);
+    }
+
+    #[test]
+    fn groups_of_paths() {
+        let paths = ["/blog/a", "/blog/b/c", "/zoek?q=1", "/a/", "/b/x", "/c/y"];
+        assert_eq!(
+            path_groups(&paths, 3),
+            "`/blog/`, `/zoek`, `/a/` and 2 more"
+        );
+        assert_eq!(path_groups(&["/"], 3), "`/`");
     }
 
     #[test]

@@ -84,7 +84,10 @@ pub enum CrawlError {
 
 /// Parse a start URL given on the command line (`example.nl` means `https://example.nl/`).
 pub fn parse_start(input: &str) -> Result<Url, CrawlError> {
-    let with_scheme = if input.contains("://") {
+    // `mailto:…` is a URL of another scheme; `localhost:8080` is a host and a port.
+    let other_scheme = Url::parse(input)
+        .is_ok_and(|u| u.cannot_be_a_base() && !u.path().chars().all(|c| c.is_ascii_digit()));
+    let with_scheme = if input.contains("://") || other_scheme {
         input.to_string()
     } else {
         format!("https://{input}")
@@ -477,4 +480,32 @@ fn fetch_page(fetcher: &Fetcher, job: &Job, config: &Config) -> Done {
         }
     }
     Done { page, diagnostics }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn start_urls() {
+        assert_eq!(
+            parse_start("example.nl").unwrap().as_str(),
+            "https://example.nl/"
+        );
+        assert_eq!(
+            parse_start("http://127.0.0.1:8080/blog").unwrap().as_str(),
+            "http://127.0.0.1:8080/blog"
+        );
+        let e = parse_start("mailto:a@b.nl").unwrap_err().to_string();
+        assert_eq!(
+            e,
+            "invalid URL `mailto:a@b.nl`: only http and https URLs can be crawled"
+        );
+        assert_eq!(
+            parse_start("localhost:8080").unwrap().as_str(),
+            "https://localhost:8080/"
+        );
+        assert!(parse_start("https://").is_err());
+        assert!(parse_start("http://exa mple.nl").is_err());
+    }
 }

@@ -51,7 +51,7 @@ mod tests {
         );
         assert_eq!(
             f[1].finding.message,
-            "robots.txt blocks PerplexityBot (Perplexity search crawler: Perplexity search) from 1 of 2 crawled pages, e.g. `/blog/a`"
+            "robots.txt blocks PerplexityBot (Perplexity search crawler: Perplexity search) from 1 of 2 crawled pages, under `/blog/`"
         );
         assert_eq!(f[0].url, "https://x.nl/robots.txt");
     }

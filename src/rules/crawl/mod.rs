@@ -229,10 +229,10 @@ pub(crate) fn ai_access(
                         Finding::new(
                             rule,
                             format!(
-                                "robots.txt blocks {what} from {} of {} crawled pages, e.g. `{}`",
+                                "robots.txt blocks {what} from {} of {} crawled pages, under {}",
                                 ps.len(),
                                 paths.len(),
-                                ps.first().copied().unwrap_or("/")
+                                crate::crawl::bots::path_groups(&ps, 3)
                             ),
                         )
                         .help(format!(
