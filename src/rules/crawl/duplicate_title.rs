@@ -69,9 +69,14 @@ mod tests {
     }
 
     #[test]
-    fn passes_on_distinct_titles_and_noindex() {
+    fn passes_on_distinct_titles_noindex_and_canonicalised_copies() {
         let mut s = site();
         html(&mut s, "https://x.nl/a", "<title>A</title>");
+        html(
+            &mut s,
+            "https://x.nl/a?print=1",
+            "<title>A</title><link rel=canonical href=\"/a\">",
+        );
         html(&mut s, "https://x.nl/b", "<title>B</title>");
         html(
             &mut s,

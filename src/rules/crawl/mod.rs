@@ -125,7 +125,8 @@ pub fn run(site: &CrawlSite, config: &Config) -> Vec<Diagnostic> {
 }
 
 /// URLs of pages grouped by a normalised text (duplicate titles and descriptions): only 200 HTML
-/// pages that may be indexed, each group of two or more.
+/// pages that may be indexed and are their own canonical (a page that names another canonical
+/// declares itself a duplicate), each group of two or more.
 pub(crate) fn duplicates<'a>(
     site: &'a CrawlSite,
     text: impl Fn(&'a crate::crawl::page::HtmlInfo) -> Option<&'a crate::crawl::page::Value>,
@@ -135,7 +136,14 @@ pub(crate) fn duplicates<'a>(
         if !p.ok() || p.noindex() {
             continue;
         }
-        let Some(v) = p.html.as_ref().and_then(&text) else {
+        let Some(h) = &p.html else { continue };
+        if h.canonical
+            .as_ref()
+            .is_some_and(|(_, c)| c.as_deref() != Some(p.url.as_str()))
+        {
+            continue;
+        }
+        let Some(v) = text(h) else {
             continue;
         };
         let key = v
