@@ -56,6 +56,8 @@ pub struct Response {
     pub redirects: Vec<Hop>,
     /// The media type, lowercased, without parameters.
     pub content_type: Option<String>,
+    /// The `charset` parameter of the Content-Type header.
+    pub charset: Option<String>,
     /// `X-Robots-Tag` header.
     pub x_robots: Option<String>,
     /// The body, when asked for and the answer was not a redirect.
@@ -178,6 +180,7 @@ impl Fetcher {
             status: None,
             redirects: Vec::new(),
             content_type: None,
+            charset: None,
             x_robots: None,
             body: None,
             elapsed: Duration::ZERO,
@@ -240,6 +243,14 @@ impl Fetcher {
                     .trim()
                     .to_ascii_lowercase()
             });
+            resp.charset = header("content-type").and_then(|c| {
+                c.split(';').skip(1).find_map(|p| {
+                    let (k, v) = p.split_once('=')?;
+                    k.trim()
+                        .eq_ignore_ascii_case("charset")
+                        .then(|| v.trim().trim_matches('"').to_string())
+                })
+            });
             resp.x_robots = header("x-robots-tag");
             if (follow || resp.redirects.is_empty()) && want_body(resp.content_type.as_deref()) {
                 let reading = Instant::now();
@@ -273,5 +284,66 @@ impl Fetcher {
             ureq::Error::ConnectionFailed => FetchError::Connection("connection failed".into()),
             other => FetchError::Connection(other.to_string()),
         }
+    }
+}
+
+/// Decode an HTML body to text: the charset of the Content-Type header, else a BOM, else a
+/// `<meta charset>` (or `http-equiv`) in the first 1024 bytes, else UTF-8. Bytes that are not
+/// valid in the encoding become U+FFFD.
+#[must_use]
+pub fn decode_html(body: &[u8], header_charset: Option<&str>) -> String {
+    let from_header = header_charset.and_then(|c| encoding_rs::Encoding::for_label(c.as_bytes()));
+    let encoding = from_header
+        .or_else(|| encoding_rs::Encoding::for_bom(body).map(|(e, _)| e))
+        .or_else(|| meta_charset(body.get(..1024).unwrap_or(body)))
+        .unwrap_or(encoding_rs::UTF_8);
+    let (text, _, _) = encoding.decode(body);
+    text.into_owned()
+}
+
+/// The charset a `<meta charset=…>` or `<meta http-equiv content="…; charset=…">` names.
+fn meta_charset(head: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let lower = String::from_utf8_lossy(head).to_ascii_lowercase();
+    let at = lower.find("charset=")?;
+    let rest = lower.get(at + "charset=".len()..)?;
+    let label: String = rest
+        .trim_start_matches(['"', '\'', ' '])
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':' | '.'))
+        .collect();
+    let encoding = encoding_rs::Encoding::for_label(label.as_bytes())?;
+    // A page that says UTF-16 in ASCII bytes is not UTF-16 (the HTML standard's rule).
+    Some(
+        if encoding == encoding_rs::UTF_16LE || encoding == encoding_rs::UTF_16BE {
+            encoding_rs::UTF_8
+        } else {
+            encoding
+        },
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn html_in_legacy_and_default_charsets() {
+        // "café" in windows-1252.
+        let latin = b"<title>caf\xe9</title>";
+        assert_eq!(
+            decode_html(latin, Some("ISO-8859-1")),
+            "<title>café</title>"
+        );
+        let meta = b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1252\"><p>\xe9\xeb</p>";
+        assert!(decode_html(meta, None).ends_with("<p>éë</p>"));
+        assert_eq!(decode_html("<p>één</p>".as_bytes(), None), "<p>één</p>");
+        assert_eq!(
+            decode_html(b"<p>\xff</p>", Some("utf-8")),
+            "<p>\u{fffd}</p>"
+        );
+        assert_eq!(
+            decode_html(b"<meta charset=\"utf-16\"><p>x</p>", None),
+            "<meta charset=\"utf-16\"><p>x</p>"
+        );
     }
 }

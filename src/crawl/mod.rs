@@ -461,7 +461,7 @@ fn fetch_page(fetcher: &Fetcher, job: &Job, config: &Config) -> Done {
                     .contains("<html")
             });
         if html {
-            let text = String::from_utf8_lossy(&body).into_owned();
+            let text = fetch::decode_html(&body, r.charset.as_deref());
             drop(body);
             let rel = job.url.path().trim_start_matches('/').to_string();
             let (doc, mut diags, _) = lint::lint_source(
