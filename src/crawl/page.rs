@@ -55,7 +55,8 @@ pub struct HtmlInfo {
     pub canonical: Option<(Value, Option<String>)>,
     /// `<meta name=robots>` content when it says `noindex`.
     pub noindex: Option<Value>,
-    /// Links to http(s) URLs.
+    /// Links to http(s) URLs, the first link to each URL only (menus repeat links; rules
+    /// report a target once per page).
     pub links: Vec<PageLink>,
     /// `http:` sub-resources (images, scripts, styles, frames, media).
     pub insecure: Vec<Value>,
@@ -196,12 +197,14 @@ pub fn summarize(doc: &Document, page_url: &Url) -> HtmlInfo {
         .as_deref()
         .and_then(|b| page_url.join(b).ok())
         .unwrap_or_else(|| page_url.clone());
+    let mut targets = std::collections::HashSet::new();
     let page_links = doc
         .links
         .iter()
         .filter_map(|l| {
-            resolve(&base, &l.href).map(|u| PageLink {
-                url: u.to_string(),
+            let u = resolve(&base, &l.href)?.to_string();
+            targets.insert(u.clone()).then(|| PageLink {
+                url: u,
                 at: Located::new(src, lines, l.span),
             })
         })
@@ -367,7 +370,7 @@ mod tests {
 
     #[test]
     fn summary_of_a_page() {
-        let src = "<html><head><title> Over ons </title><meta name=\"robots\" content=\"noindex, follow\"><link rel=canonical href=\"/over/\"><script src=\"http://cdn.x.nl/a.js\"></script></head><body><h1>Over</h1><a href=\"contact#form\">c</a><a href=\"mailto:a@b.nl\">m</a><img src=\"http://x.nl/i.png\" alt=\"\"></body></html>";
+        let src = "<html><head><title> Over ons </title><meta name=\"robots\" content=\"noindex, follow\"><link rel=canonical href=\"/over/\"><script src=\"http://cdn.x.nl/a.js\"></script></head><body><h1>Over</h1><a href=\"contact#form\">c</a><a href=\"contact\">again</a><a href=\"mailto:a@b.nl\">m</a><img src=\"http://x.nl/i.png\" alt=\"\"></body></html>";
         let h = page(src, "https://x.nl/over/index.html");
         assert_eq!(h.title.as_ref().unwrap().text, "Over ons");
         let (c, resolved) = h.canonical.as_ref().unwrap();
