@@ -365,6 +365,7 @@ fn read_sitemaps(fetcher: &Fetcher, start: &Url, site: &mut CrawlSite, stop: &At
         match parsed {
             Ok((map, text)) => {
                 let lines = crate::span::LineIndex::new(&text);
+                let mut locator = page::Locator::new(&text, &lines);
                 for (child, _) in map.sitemaps {
                     if let Ok(c) = u.join(&child) {
                         todo.push((c.to_string(), true));
@@ -381,7 +382,7 @@ fn read_sitemaps(fetcher: &Fetcher, start: &Url, site: &mut CrawlSite, stop: &At
                     site.sitemap_entries.push(SitemapEntry {
                         url: lu.to_string(),
                         sitemap: url.clone(),
-                        at: page::Located::new(&text, &lines, span),
+                        at: locator.locate(span),
                     });
                 }
             }

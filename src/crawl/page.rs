@@ -31,6 +31,70 @@ impl Located {
     }
 }
 
+/// Turns many spans of one text into [`Located`]s quickly: positions that follow each other on
+/// one line (a minified page, a one-line sitemap) are counted on from the previous one instead
+/// of from the start of the line.
+pub struct Locator<'a> {
+    src: &'a str,
+    lines: &'a LineIndex,
+    last: Option<(usize, LineCol)>,
+}
+
+impl<'a> Locator<'a> {
+    #[must_use]
+    pub fn new(src: &'a str, lines: &'a LineIndex) -> Self {
+        Self {
+            src,
+            lines,
+            last: None,
+        }
+    }
+
+    /// The 1-based line holding `offset`.
+    fn line_of(&self, offset: usize) -> usize {
+        let (mut lo, mut hi) = (1, self.lines.line_count().max(1));
+        while lo < hi {
+            let mid = (lo + hi).div_ceil(2);
+            if self.lines.line_start(mid).is_some_and(|s| s <= offset) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        lo
+    }
+
+    /// Line and column of `offset`, as [`LineIndex::line_col`] gives them.
+    pub fn point(&mut self, offset: usize) -> LineCol {
+        let offset = offset.min(self.src.len());
+        if let Some((prev, at)) = self.last {
+            if prev <= offset && self.line_of(offset) == at.line {
+                if let Some(rest) = self.src.get(prev..) {
+                    let n = rest
+                        .char_indices()
+                        .take_while(|(i, _)| prev + i < offset)
+                        .count();
+                    let lc = LineCol {
+                        line: at.line,
+                        column: at.column + n,
+                    };
+                    self.last = Some((offset, lc));
+                    return lc;
+                }
+            }
+        }
+        let lc = self.lines.line_col(self.src, offset);
+        self.last = Some((offset, lc));
+        lc
+    }
+
+    pub fn locate(&mut self, span: Span) -> Located {
+        let start = self.point(span.start);
+        let end = self.point(span.end);
+        Located { span, start, end }
+    }
+}
+
 /// A text value of a page (title, description) and where it is.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Value {
@@ -191,6 +255,7 @@ pub fn summarize(doc: &Document, page_url: &Url) -> HtmlInfo {
         text: t.text.trim().to_string(),
         at: Located::new(src, lines, t.span),
     };
+    let mut locator = Locator::new(src, lines);
     let resources = scan_resources(src);
     let base = resources
         .base
@@ -205,7 +270,7 @@ pub fn summarize(doc: &Document, page_url: &Url) -> HtmlInfo {
             let u = resolve(&base, &l.href)?.to_string();
             targets.insert(u.clone()).then(|| PageLink {
                 url: u,
-                at: Located::new(src, lines, l.span),
+                at: locator.locate(l.span),
             })
         })
         .collect();
@@ -220,7 +285,7 @@ pub fn summarize(doc: &Document, page_url: &Url) -> HtmlInfo {
             })
             .map(|(v, span)| Value {
                 text: v.trim().to_string(),
-                at: Located::new(src, lines, *span),
+                at: locator.locate(*span),
             })
             .collect()
     } else {
@@ -396,6 +461,17 @@ mod tests {
         let h = page(src, "http://x.nl/");
         assert_eq!(h.links[0].url, "https://x.nl/docs/a");
         assert!(h.insecure.is_empty(), "an http page has no mixed content");
+    }
+
+    #[test]
+    fn locator_agrees_with_line_index() {
+        let src = "<a>één</a>\n<p>x</p><b>ë</b><i>y</i>\nlaatste";
+        let lines = LineIndex::new(src);
+        let mut loc = Locator::new(src, &lines);
+        let offsets = [0, 3, 5, 9, 11, 17, 20, 22, 30, 28, 40, src.len(), 2, 999];
+        for o in offsets {
+            assert_eq!(loc.point(o), lines.line_col(src, o), "offset {o}");
+        }
     }
 
     #[test]
