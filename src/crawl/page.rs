@@ -231,6 +231,21 @@ impl CrawlSite {
     }
 }
 
+/// Whether a page's canonical names the page itself, allowing another scheme or host (a site
+/// crawled as `example.nl` whose canonicals say `https://www.example.nl/…` keeps its own paths;
+/// `crawl/canonical-elsewhere` still lists them).
+#[must_use]
+pub fn canonical_is_self(page_url: &str, canonical: Option<&str>) -> bool {
+    let Some(c) = canonical else { return false };
+    if c == page_url {
+        return true;
+    }
+    match (Url::parse(page_url), Url::parse(c)) {
+        (Ok(p), Ok(c)) => p.path() == c.path() && p.query() == c.query(),
+        _ => false,
+    }
+}
+
 /// Resolve `href` against `base`: http(s) URLs only, fragment dropped.
 #[must_use]
 pub fn resolve(base: &Url, href: &str) -> Option<Url> {
@@ -472,6 +487,23 @@ mod tests {
         for o in offsets {
             assert_eq!(loc.point(o), lines.line_col(src, o), "offset {o}");
         }
+    }
+
+    #[test]
+    fn canonical_self_across_hosts() {
+        assert!(canonical_is_self(
+            "http://127.0.0.1:8/a/",
+            Some("https://www.x.nl/a/")
+        ));
+        assert!(!canonical_is_self(
+            "https://x.nl/a/",
+            Some("https://x.nl/b/")
+        ));
+        assert!(!canonical_is_self(
+            "https://x.nl/a/?p=2",
+            Some("https://x.nl/a/")
+        ));
+        assert!(!canonical_is_self("https://x.nl/a/", None));
     }
 
     #[test]

@@ -139,7 +139,7 @@ pub(crate) fn duplicates<'a>(
         let Some(h) = &p.html else { continue };
         if h.canonical
             .as_ref()
-            .is_some_and(|(_, c)| c.as_deref() != Some(p.url.as_str()))
+            .is_some_and(|(_, c)| !crate::crawl::page::canonical_is_self(&p.url, c.as_deref()))
         {
             continue;
         }

@@ -38,7 +38,7 @@ impl CrawlRule for NotInSitemap {
             let self_canonical = h
                 .canonical
                 .as_ref()
-                .is_none_or(|(_, t)| t.as_deref() == Some(p.url.as_str()));
+                .is_none_or(|(_, t)| crate::crawl::page::canonical_is_self(&p.url, t.as_deref()));
             if self_canonical && !listed.contains(p.url.as_str()) {
                 out.push(CrawlFinding::new(
                     &p.url,
