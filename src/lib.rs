@@ -7,6 +7,7 @@ pub mod changed;
 pub mod cli;
 pub mod clusters;
 pub mod config;
+pub mod crawl;
 pub mod diagnostic;
 pub mod document;
 pub mod faq;

@@ -255,12 +255,18 @@ fn lint_file(
         err("unknown file type: geolint reads .md, .markdown, .mdx, .html and .htm".into())
     })?;
     let text = source::read(path).map_err(|e| err(e.to_string()))?;
-    let doc = source::parse(path.to_path_buf(), display.clone(), format, text);
     let rel = roots
         .iter()
         .flat_map(|r| relative_candidates(path, config, r))
         .collect::<Vec<_>>();
-    let (diagnostics, mut summary) = lint_document(&doc, config, &rel);
+    let (doc, diagnostics, mut summary) = lint_source(
+        path.to_path_buf(),
+        display.clone(),
+        format,
+        text,
+        config,
+        &rel,
+    );
     summary.page = crate::urlmap::PageInfo::new(&doc, config, path, roots, &rel);
     let source = (opts.keep_sources && !diagnostics.is_empty()).then(|| doc.source.clone());
     Ok(FileResult {
@@ -268,6 +274,22 @@ fn lint_file(
         summary,
         source,
     })
+}
+
+/// Parse text held in memory (a file's contents, a crawled page) and run the per-document
+/// rules on it. `display` is the path shown in reports (a page's URL for crawled pages).
+#[must_use]
+pub fn lint_source(
+    path: PathBuf,
+    display: String,
+    format: Format,
+    text: String,
+    config: &Config,
+    rel_paths: &[String],
+) -> (Document, Vec<Diagnostic>, DocSummary) {
+    let doc = source::parse(path, display, format, text);
+    let (diagnostics, summary) = lint_document(&doc, config, rel_paths);
+    (doc, diagnostics, summary)
 }
 
 /// Run the per-document rules on a parsed document. `rel_paths` are the relative forms of its

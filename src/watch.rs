@@ -217,7 +217,9 @@ fn lint_one(path: &Path, config: &Config, roots: &[PathBuf]) -> FileResult {
         .iter()
         .flat_map(|r| lint::relative_candidates(path, config, r))
         .collect();
-    Ok(lint::lint_document(&doc, config, &rel))
+    let (diagnostics, mut summary) = lint::lint_document(&doc, config, &rel);
+    summary.page = crate::urlmap::PageInfo::new(&doc, config, path, roots, &rel);
+    Ok((diagnostics, summary))
 }
 
 #[cfg(test)]

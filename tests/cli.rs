@@ -655,7 +655,11 @@ fn every_rule_fires_on_the_fixture_site() {
     let mut missing = Vec::new();
     for rule in geolint::rules::registry::ALL {
         let id = rule.info().id;
-        if !fired.contains(id) && !RULES_NEEDING_HTML_PARSER.contains(&id) {
+        // `crawl/*` rules need a live site: tests/crawl.rs shows each of them firing.
+        if !fired.contains(id)
+            && !RULES_NEEDING_HTML_PARSER.contains(&id)
+            && rule.info().family() != "crawl"
+        {
             missing.push(id);
         }
     }

@@ -108,6 +108,14 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<u8> {
         Format::Json => report::json::render(&outcome, &shown),
         Format::Github => report::github::render(&shown),
         Format::Sarif => ci::sarif(args, &outcome, &shown, &config),
+        Format::Html => report::html::render(&report::html::HtmlReport {
+            title: format!("geolint check {}", paths_label(&args.paths)),
+            notes: vec![format!("geolint {}", env!("CARGO_PKG_VERSION"))],
+            summary: report::Summary::of(&outcome),
+            unit: "files",
+            diagnostics: &shown,
+            sections: Vec::new(),
+        }),
     };
     ci::side_reports(args, &outcome, &shown, &config, &notes)?;
     match &args.output {
@@ -147,4 +155,12 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<u8> {
 fn eprintln_safe(line: &str) {
     use std::io::Write;
     let _ = writeln!(std::io::stderr(), "{line}");
+}
+
+fn paths_label(paths: &[std::path::PathBuf]) -> String {
+    paths
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect::<Vec<_>>()
+        .join(" ")
 }

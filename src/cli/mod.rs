@@ -4,6 +4,7 @@ mod args;
 mod check;
 mod ci;
 mod clusters;
+mod crawl;
 mod faq_schema;
 mod fix_cmd;
 mod init;
@@ -51,6 +52,7 @@ pub fn main() -> ExitCode {
 fn run(cli: Cli) -> anyhow::Result<u8> {
     match cli.command {
         Command::Check(args) => check::run(&args),
+        Command::Crawl(args) => crawl::run(&args),
         Command::Rules { rule } => rules_cmd::run(rule.as_deref()),
         Command::Init { force } => init::run(force),
         Command::Clusters(args) => clusters::run(&args),

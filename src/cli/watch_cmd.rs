@@ -77,6 +77,14 @@ fn print(
         Format::Github => report::github::render(&shown),
         // SARIF is one document per run; in watch mode each re-lint prints a fresh one.
         Format::Sarif => super::ci::sarif(args, &outcome, &shown, results.config()),
+        Format::Html => report::html::render(&report::html::HtmlReport {
+            title: "geolint check --watch".into(),
+            notes: vec![format!("geolint {}", env!("CARGO_PKG_VERSION"))],
+            summary: report::Summary::of(&outcome),
+            unit: "files",
+            diagnostics: &shown,
+            sections: Vec::new(),
+        }),
     });
     if human && !args.quiet {
         text.push_str("watching for changes (Ctrl-C stops)\n");

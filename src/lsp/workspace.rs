@@ -89,7 +89,9 @@ fn lint_text(
     text: String,
 ) -> (Document, DocSummary, Vec<Diagnostic>) {
     let doc = source::parse(path.to_path_buf(), lint::display_path(path), format, text);
-    let (diags, summary) = lint::lint_document(&doc, config, &rel_paths(roots, config, path));
+    let rel = rel_paths(roots, config, path);
+    let (diags, mut summary) = lint::lint_document(&doc, config, &rel);
+    summary.page = crate::urlmap::PageInfo::new(&doc, config, path, roots, &rel);
     (doc, summary, diags)
 }
 

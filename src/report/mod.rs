@@ -1,6 +1,8 @@
 //! One renderer per `--format`.
 
 pub mod github;
+pub mod grouped;
+pub mod html;
 pub mod human;
 pub mod json;
 pub mod sarif;

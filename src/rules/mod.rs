@@ -2,6 +2,7 @@
 
 pub mod artifact;
 pub mod content;
+pub mod crawl;
 pub mod custom;
 pub mod faq;
 pub mod frontmatter;

@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 
 use super::{
-    artifact, content, faq, frontmatter, geo, heading, image, keyword, link, local, meta,
+    artifact, content, crawl, faq, frontmatter, geo, heading, image, keyword, link, local, meta,
     readability, schema, Rule,
 };
 
@@ -92,6 +92,31 @@ pub static ALL: &[&dyn Rule] = &[
     &geo::answer_first::AnswerFirst,
     &geo::stale_content::StaleContent,
     &geo::question_headings::QuestionHeadings,
+    &crawl::http_status::HttpStatus,
+    &crawl::fetch_error::FetchError,
+    &crawl::soft_404::Soft404,
+    &crawl::redirect_chain::RedirectChain,
+    &crawl::redirect_loop::RedirectLoop,
+    &crawl::broken_link::BrokenLink,
+    &crawl::link_to_redirect::LinkToRedirect,
+    &crawl::canonical_missing::CanonicalMissing,
+    &crawl::canonical_elsewhere::CanonicalElsewhere,
+    &crawl::canonical_broken::CanonicalBroken,
+    &crawl::noindex_in_sitemap::NoindexInSitemap,
+    &crawl::sitemap_url_failing::SitemapUrlFailing,
+    &crawl::sitemap_error::SitemapError,
+    &crawl::not_in_sitemap::NotInSitemap,
+    &crawl::orphan_page::OrphanPage,
+    &crawl::duplicate_title::DuplicateTitle,
+    &crawl::duplicate_description::DuplicateDescription,
+    &crawl::mixed_content::MixedContent,
+    &crawl::slow_response::SlowResponse,
+    &crawl::robots_txt_unreachable::RobotsTxtUnreachable,
+    &crawl::ai_search_blocked::AiSearchBlocked,
+    &crawl::ai_training_blocked::AiTrainingBlocked,
+    &crawl::llms_txt_missing::LlmsTxtMissing,
+    &crawl::llms_txt_invalid::LlmsTxtInvalid,
+    &crawl::llms_txt_broken_link::LlmsTxtBrokenLink,
 ];
 
 /// The rule with this id.
