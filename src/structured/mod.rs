@@ -57,9 +57,13 @@ pub fn analyze(doc: &Document, extra_profiles: &[Arc<Profile>]) -> Rc<Analysis> 
     if doc.jsonld.is_empty() && !doc.has_microdata && !doc.has_rdfa {
         return Rc::new(Analysis::default());
     }
+    // the analysis depends on the JSON-LD blocks and the markup flags only: hash exactly those
     let mut h = std::collections::hash_map::DefaultHasher::new();
-    doc.display_path.hash(&mut h);
-    doc.source.hash(&mut h);
+    for b in &doc.jsonld {
+        b.content.hash(&mut h);
+        b.span.hash(&mut h);
+    }
+    (doc.has_microdata, doc.has_rdfa).hash(&mut h);
     extra_profiles.len().hash(&mut h);
     for p in extra_profiles {
         (Arc::as_ptr(p) as usize).hash(&mut h);

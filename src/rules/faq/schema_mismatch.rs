@@ -35,7 +35,7 @@ impl Rule for SchemaMismatch {
         let hidden = a
             .questions
             .iter()
-            .filter(|q| !crate::faq::is_visible(&q.question, &page))
+            .filter(|q| !page.contains(&q.question))
             .count();
         if hidden >= 2 && hidden == a.questions.len() {
             // none of them is on the page: one finding, not one per question
@@ -54,7 +54,7 @@ impl Rule for SchemaMismatch {
             return;
         }
         for q in &a.questions {
-            if !crate::faq::is_visible(&q.question, &page) {
+            if !page.contains(&q.question) {
                 out.push(
                     Finding::new(
                         Self::ID,
@@ -64,7 +64,7 @@ impl Rule for SchemaMismatch {
                     .help("show the question and its answer on the page, or remove it from the markup"),
                 );
             } else if let (Some(ans), Some(span)) = (&q.answer, q.answer_span) {
-                if !crate::faq::is_visible(ans, &page) {
+                if !page.mostly_contains(ans) {
                     out.push(
                         Finding::new(
                             Self::ID,
