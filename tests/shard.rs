@@ -60,7 +60,7 @@ fn four_shards_merge_to_the_single_run_on_the_fixtures() {
 #[test]
 fn four_shards_merge_to_the_single_run_on_a_generated_site() {
     let dir = tempfile::tempdir().expect("tempdir");
-    gen_corpus::run(120, dir.path()).expect("generate");
+    gen_corpus::run(60, dir.path()).expect("generate");
     assert_same(dir.path());
 }
 
@@ -111,4 +111,67 @@ fn overlapping_indexes_are_refused() {
     )
     .expect_err("overlap");
     assert!(err.to_string().contains("more than one index"), "{err}");
+}
+
+/// The CLI path a GitHub Actions matrix takes: `check --shard K/N --emit-index`, then `merge`.
+#[test]
+fn cli_shards_and_merge_give_the_single_run_json() {
+    use assert_cmd::Command;
+    let repo = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let dir = tempfile::tempdir().expect("tempdir");
+    let json = |args: &[&str]| -> serde_json::Value {
+        let out = Command::cargo_bin("geolint")
+            .expect("binary")
+            .current_dir(&repo)
+            .args(args)
+            .output()
+            .expect("run geolint");
+        assert!(
+            out.status.code() == Some(0) || out.status.code() == Some(1),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice(&out.stdout).expect("json output")
+    };
+    let single = json(&["check", "--format", "json", "fixtures/site"]);
+    let mut indexes = Vec::new();
+    for k in 1..=4 {
+        let index = dir.path().join(format!("shard-{k}.json"));
+        let index_arg = index.display().to_string();
+        let shard = format!("{k}/4");
+        json(&[
+            "check",
+            "--format",
+            "json",
+            "--shard",
+            &shard,
+            "--emit-index",
+            &index_arg,
+            "fixtures/site",
+        ]);
+        indexes.push(index_arg);
+    }
+    let mut args = vec!["merge", "--format", "json"];
+    args.extend(indexes.iter().map(String::as_str));
+    let merged = json(&args);
+    assert_eq!(merged, single);
+}
+
+#[test]
+fn cli_rejects_a_bad_shard_and_a_missing_index() {
+    use assert_cmd::Command;
+    let out = Command::cargo_bin("geolint")
+        .expect("binary")
+        .args(["check", "--shard", "5/4", "."])
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("invalid shard"));
+    let out = Command::cargo_bin("geolint")
+        .expect("binary")
+        .args(["merge", "no-such-index.json"])
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("cannot read index no-such-index.json"));
 }

@@ -40,6 +40,8 @@ pub enum Command {
     Clusters(ClustersArgs),
     /// Language server over stdio for editors
     Lsp,
+    /// Run site-wide rules over indexes written by sharded runs and report all findings
+    Merge(MergeArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -127,6 +129,37 @@ pub struct CheckArgs {
     /// Lint, then re-lint and reprint whenever a file changes (Ctrl-C stops)
     #[arg(long, short = 'w')]
     pub watch: bool,
+    /// Lint only the K-th of N stable subsets of the files (site rules wait for `geolint merge`)
+    #[arg(long, value_name = "K/N")]
+    pub shard: Option<crate::lint::Shard>,
+    /// Write the per-file findings and summaries that `geolint merge` needs to FILE
+    #[arg(long, value_name = "FILE")]
+    pub emit_index: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct MergeArgs {
+    /// Index files written by `geolint check --shard K/N --emit-index FILE`
+    #[arg(required = true, value_name = "INDEX")]
+    pub indexes: Vec<PathBuf>,
+    /// Use this config file instead of looking for geolint.toml
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+    /// Write the report to FILE instead of stdout
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Report errors only, and no summary line
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+    /// Exit 1 when there are more than N warnings
+    #[arg(long, value_name = "N")]
+    pub max_warnings: Option<usize>,
+    /// Set a rule's level: --rule heading/single-h1=warning (repeatable)
+    #[arg(long = "rule", value_name = "ID=LEVEL")]
+    pub rules: Vec<String>,
 }
 
 #[derive(Debug, Args)]

@@ -86,9 +86,15 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<u8> {
         &config,
         RunOptions {
             keep_sources: human,
-            ..RunOptions::default()
+            shard: args.shard,
+            keep_index: args.emit_index.is_some(),
         },
     )?;
+    if let Some(path) = &args.emit_index {
+        let index = crate::index::SiteIndex::of(&outcome, args.shard);
+        std::fs::write(path, index.to_json()?)
+            .with_context(|| format!("cannot write index to {}", path.display()))?;
+    }
 
     for e in &outcome.errors {
         eprintln_safe(&format!("geolint: error: {}: {}", e.path, e.message));

@@ -8,6 +8,7 @@ mod crawl;
 mod faq_schema;
 mod fix_cmd;
 mod init;
+mod merge;
 mod rules_cmd;
 mod watch_cmd;
 
@@ -57,6 +58,7 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
         Command::Init { force } => init::run(force),
         Command::Clusters(args) => clusters::run(&args),
         Command::FaqSchema { file, script } => faq_schema::run(&file, script),
+        Command::Merge(args) => merge::run(&args),
         Command::Lsp => crate::lsp::run().map(|()| exit::OK).map_err(Into::into),
     }
 }
