@@ -19,6 +19,12 @@ declare_rule! {
     /// ## Example
     /// The JSON-LD asks "Wat kost een workshop?" but the page's heading says "Wat kost een
     /// AI-workshop?": make them the same. `geolint faq-schema FILE` prints markup that matches.
+    ///
+    /// ## Fix
+    /// Unsafe (`--fix --unsafe-fixes`): when the page has a visible FAQ and a JSON-LD block that
+    /// holds the FAQPage alone, the block is replaced by markup generated from the visible FAQ
+    /// (what `geolint faq-schema` prints). Unsafe because the visible FAQ may be the side that
+    /// is wrong; blocks with other entities (`@graph`) and MDX pages get no fix.
     pub struct SchemaMismatch => "faq/schema-mismatch", Warning, "the FAQPage markup must match the visible FAQ"
 }
 
@@ -32,6 +38,7 @@ impl Rule for SchemaMismatch {
             return;
         }
         let page = crate::faq::visible_text(cx.doc);
+        let first_finding = out.len();
         let hidden = a
             .questions
             .iter()
@@ -94,7 +101,38 @@ impl Rule for SchemaMismatch {
                 );
             }
         }
+        // One unsafe fix per page, on its first finding: markup generated from the visible FAQ
+        // replaces the block, when that block holds the FAQPage alone (never other entities).
+        if out.len() > first_finding {
+            if let Some(fix) = generated_markup_fix(cx) {
+                if let Some(f) = out.get_mut(first_finding) {
+                    f.fix = Some(fix);
+                }
+            }
+        }
     }
+}
+
+/// The unsafe fix that replaces a FAQPage-only JSON-LD block with markup generated from the
+/// page's visible FAQ (what `geolint faq-schema` prints).
+fn generated_markup_fix(cx: &DocContext<'_>) -> Option<crate::fix::Fix> {
+    if cx.doc.format == Some(crate::document::Format::Mdx) {
+        return None;
+    }
+    let visible = crate::faq::extract(cx.doc);
+    if visible.is_empty() {
+        return None;
+    }
+    let block = cx.doc.jsonld.iter().find(|b| {
+        serde_json::from_str::<serde_json::Value>(&b.content)
+            .ok()
+            .is_some_and(|v| v.get("@type").and_then(serde_json::Value::as_str) == Some("FAQPage"))
+    })?;
+    crate::fix::jsonld_fix(
+        cx.doc,
+        &crate::faq::faq_page_jsonld(&visible),
+        Some(block.span),
+    )
 }
 
 #[cfg(test)]
@@ -144,5 +182,34 @@ mod tests {
         assert!(run(&SchemaMismatch, "a.md", &src).is_empty());
         // no FAQPage markup: nothing to compare
         assert!(run(&SchemaMismatch, "a.md", "## FAQ\n\n### A?\n\nJa.\n").is_empty());
+    }
+
+    #[test]
+    fn fails_then_the_generated_markup_fix_passes() {
+        let src = format!("{LD}\n\n## Veelgestelde vragen\n\n### Wat kost een AI-workshop?\n\nEen dag kost 1200 euro.\n\n### Hoe lang duurt het?\n\nEen dag.\n");
+        let f = run(&SchemaMismatch, "a.md", &src);
+        assert!(!f.is_empty());
+        let fix = f
+            .first()
+            .and_then(|f| f.fix.as_ref())
+            .expect("a fix on the first finding");
+        assert_eq!(fix.safety, crate::fix::Safety::Unsafe);
+        assert_eq!(f.iter().filter(|f| f.fix.is_some()).count(), 1);
+        let out = crate::fix::testing::fixed(&SchemaMismatch, "a.md", &src);
+        assert!(out.contains("\"name\": \"Hoe lang duurt het?\""), "{out}");
+        assert!(run(&SchemaMismatch, "a.md", &out).is_empty(), "{out}");
+        assert_eq!(
+            crate::fix::testing::fixed(&SchemaMismatch, "a.md", &out),
+            out
+        );
+    }
+
+    #[test]
+    fn passes_without_a_fix_when_the_block_holds_more_than_the_faq() {
+        let graph = r#"<script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"FAQPage","mainEntity":[{"@type":"Question","name":"Is er lunch?","acceptedAnswer":{"@type":"Answer","text":"Ja."}}]},{"@type":"Organization","name":"Kompas AI"}]}</script>"#;
+        let src =
+            format!("{graph}\n\n## Veelgestelde vragen\n\n### Hoe lang duurt het?\n\nEen dag.\n");
+        let f = run(&SchemaMismatch, "a.md", &src);
+        assert!(f.iter().all(|f| f.fix.is_none()), "{f:?}");
     }
 }

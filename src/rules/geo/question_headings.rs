@@ -51,15 +51,10 @@ impl Rule for QuestionHeadings {
         if h2.len() < MIN_H2 {
             return;
         }
-        // FAQ block: a heading, or a front matter list (the schema helper's `src/faq.rs` will
-        // replace this simple check).
+        // An FAQ block as `src/faq.rs` finds it (question headings or bold questions under an
+        // FAQ heading, or a front matter list), or at least an FAQ heading.
         let faq_heading = cx.doc.headings.iter().any(|h| is_faq_heading(&h.text));
-        let faq_front_matter = cx.doc.front_matter.as_ref().is_some_and(|fm| {
-            ["faq", "faqs", "veelgestelde_vragen"]
-                .iter()
-                .any(|k| fm.root.get(k).is_some())
-        });
-        if faq_heading || faq_front_matter {
+        if faq_heading || !crate::faq::blocks(cx.doc).is_empty() {
             return;
         }
         let questions = h2
