@@ -122,7 +122,8 @@ pub struct Fix {
     pub edits: Vec<Edit>,
     /// The fix edits front matter, code or JSON-LD on purpose (e.g. generated `FAQPage` JSON-LD);
     /// other fixes are refused there.
-    #[serde(skip)]
+    /// In JSON only when true (site indexes must carry it back).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub structural: bool,
 }
 

@@ -109,20 +109,14 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<u8> {
         .collect();
     let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
     let color = human && to_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    let text = match args.format {
-        Format::Human => report::human::render(&outcome, &shown, color, args.quiet),
-        Format::Json => report::json::render(&outcome, &shown),
-        Format::Github => report::github::render(&shown),
-        Format::Sarif => ci::sarif(args, &outcome, &shown, &config),
-        Format::Html => report::html::render(&report::html::HtmlReport {
-            title: format!("geolint check {}", paths_label(&args.paths)),
-            notes: vec![format!("geolint {}", env!("CARGO_PKG_VERSION"))],
-            summary: report::Summary::of(&outcome),
-            unit: "files",
-            diagnostics: &shown,
-            sections: Vec::new(),
-        }),
-    };
+    let text = super::render_files_report(
+        args.format,
+        &outcome,
+        &shown,
+        (color, args.quiet),
+        format!("geolint check {}", paths_label(&args.paths)),
+        || ci::sarif(args, &outcome, &shown, &config),
+    );
     ci::side_reports(args, &outcome, &shown, &config, &notes)?;
     match &args.output {
         Some(path) => std::fs::write(path, text)

@@ -53,29 +53,19 @@ pub fn run(args: &MergeArgs) -> anyhow::Result<u8> {
         .collect();
     let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
     let color = human && to_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    let text = match args.format {
-        Format::Human => report::human::render(&outcome, &shown, color, args.quiet),
-        Format::Json => report::json::render(&outcome, &shown),
-        Format::Github => report::github::render(&shown),
-        Format::Sarif => {
+    let text = super::render_files_report(
+        args.format,
+        &outcome,
+        &shown,
+        (color, args.quiet),
+        format!("geolint merge ({} indexes)", args.indexes.len()),
+        || {
             let root = std::env::current_dir()
                 .ok()
                 .and_then(|c| std::fs::canonicalize(c).ok());
             report::sarif::render(&outcome, &shown, &config, root.as_deref())
-        }
-        Format::Html => report::html::render(&report::html::HtmlReport {
-            title: "geolint merge".into(),
-            notes: vec![format!(
-                "geolint {}, {} indexes",
-                env!("CARGO_PKG_VERSION"),
-                args.indexes.len()
-            )],
-            summary: report::Summary::of(&outcome),
-            unit: "files",
-            diagnostics: &shown,
-            sections: Vec::new(),
-        }),
-    };
+        },
+    );
     match &args.output {
         Some(path) => std::fs::write(path, text)
             .with_context(|| format!("cannot write report to {}", path.display()))?,

@@ -63,6 +63,33 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
     }
 }
 
+/// Render the findings of a file run (`check`, `check --watch`, `merge`) in a `--format`.
+/// `sarif` builds the SARIF document (its URIs depend on where the repository root is).
+pub(crate) fn render_files_report(
+    format: args::Format,
+    outcome: &crate::lint::Outcome,
+    shown: &[&crate::diagnostic::Diagnostic],
+    style: (bool, bool),
+    html_title: String,
+    sarif: impl FnOnce() -> String,
+) -> String {
+    let (color, quiet) = style;
+    match format {
+        args::Format::Human => crate::report::human::render(outcome, shown, color, quiet),
+        args::Format::Json => crate::report::json::render(outcome, shown),
+        args::Format::Github => crate::report::github::render(shown),
+        args::Format::Sarif => sarif(),
+        args::Format::Html => crate::report::html::render(&crate::report::html::HtmlReport {
+            title: html_title,
+            notes: vec![format!("geolint {}", env!("CARGO_PKG_VERSION"))],
+            summary: crate::report::Summary::of(outcome),
+            unit: "files",
+            diagnostics: shown,
+            sections: Vec::new(),
+        }),
+    }
+}
+
 /// Write to stdout, treating a closed pipe (`geolint … | head`) as success.
 pub(crate) fn write_stdout(text: &str) -> anyhow::Result<()> {
     let mut out = std::io::stdout().lock();

@@ -8,7 +8,6 @@ use super::{exit, write_stdout};
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Level};
 use crate::lint::{self, RunOptions};
-use crate::report;
 use crate::watch::{Incremental, Watcher, DEBOUNCE};
 
 pub fn run(args: &CheckArgs, config: &Config) -> anyhow::Result<u8> {
@@ -71,21 +70,15 @@ fn print(
         .filter(|d| !args.quiet || d.severity == Level::Error)
         .collect();
     let color = human && to_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    text.push_str(&match args.format {
-        Format::Human => report::human::render(&outcome, &shown, color, args.quiet),
-        Format::Json => report::json::render(&outcome, &shown),
-        Format::Github => report::github::render(&shown),
-        // SARIF is one document per run; in watch mode each re-lint prints a fresh one.
-        Format::Sarif => super::ci::sarif(args, &outcome, &shown, results.config()),
-        Format::Html => report::html::render(&report::html::HtmlReport {
-            title: "geolint check --watch".into(),
-            notes: vec![format!("geolint {}", env!("CARGO_PKG_VERSION"))],
-            summary: report::Summary::of(&outcome),
-            unit: "files",
-            diagnostics: &shown,
-            sections: Vec::new(),
-        }),
-    });
+    // SARIF is one document per run; in watch mode each re-lint prints a fresh one.
+    text.push_str(&super::render_files_report(
+        args.format,
+        &outcome,
+        &shown,
+        (color, args.quiet),
+        "geolint check --watch".into(),
+        || super::ci::sarif(args, &outcome, &shown, results.config()),
+    ));
     if human && !args.quiet {
         text.push_str("watching for changes (Ctrl-C stops)\n");
     }
