@@ -54,6 +54,12 @@ fn crawl_findings(json: &Value, base: &str) -> Vec<String> {
         .unwrap()
         .iter()
         .filter(|d| d["rule"].as_str().unwrap().starts_with("crawl/"))
+        // Only /langzaam/ is slow on purpose; on a loaded machine any page may pass 200 ms, so
+        // slow-response is asserted for that page alone.
+        .filter(|d| {
+            d["rule"] != "crawl/slow-response"
+                || d["path"].as_str().unwrap().ends_with("/langzaam/")
+        })
         .map(|d| {
             let line = d["line"]
                 .as_u64()
