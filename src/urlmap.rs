@@ -765,6 +765,12 @@ impl<'s> UrlMap<'s> {
         }
     }
 
+    /// The document at this file path (compared after normalising `.` and `..`), in O(1).
+    #[must_use]
+    pub fn doc_at(&self, path: &Path) -> Option<usize> {
+        self.by_path.get(&crate::site::normalize(path)).copied()
+    }
+
     /// The document published at `path` (a URL path, any of the equivalent forms).
     #[must_use]
     pub fn lookup(&self, path: &str) -> Option<usize> {

@@ -134,7 +134,7 @@ impl Rule for BrokenRelative {
                     continue;
                 }
                 let target = dir.join(decode(path));
-                let found = site.find(&target).or(match by_url {
+                let found = graph.map.doc_at(&target).or(match by_url {
                     Some(crate::urlmap::Target::Page(t)) => Some(*t),
                     _ => None,
                 });
