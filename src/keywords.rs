@@ -9,6 +9,8 @@
 //! `kosten AI-cursus`), never across a sentence end. Callers feed only prose: code, URLs inside
 //! text (`https://…`, `www.…`) and e-mail addresses are skipped here.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use rust_stemmers::{Algorithm, Stemmer};
@@ -80,6 +82,68 @@ pub fn fold(word: &str) -> String {
 /// undoubled and devoiced as Kraaij–Pohlmann does (`processen` → `proces`, `prijzen` →
 /// `prijs`, `brieven` → `brief`), which the Snowball stemmer leaves alone.
 fn stem(lang: Lang, folded: &str) -> String {
+    with_memo(lang, |map| {
+        if let Some(s) = map.get(folded) {
+            return s.clone();
+        }
+        let s = stem_uncached(lang, folded);
+        if map.len() >= MEMO_MAX {
+            map.clear();
+        }
+        map.insert(folded.to_string(), s.clone());
+        s
+    })
+}
+
+/// Entries kept per language before the stem memo starts over (bounds memory in `watch`/LSP).
+const MEMO_MAX: usize = 200_000;
+
+/// Run `f` on this thread's memo of stems for `lang`: texts repeat their words, and every
+/// keyword rule tokenises the same fields.
+fn with_memo<R>(lang: Lang, f: impl FnOnce(&mut HashMap<String, String>) -> R) -> R {
+    thread_local! {
+        static MEMO: RefCell<[HashMap<String, String>; 2]> = RefCell::default();
+    }
+    let idx = match lang {
+        Lang::Nl => 0,
+        Lang::En => 1,
+    };
+    MEMO.with(|m| f(&mut m.borrow_mut()[idx]))
+}
+
+/// Whether the stem of `folded` is `stem`.
+fn stem_is(lang: Lang, folded: &str, stem: &str) -> bool {
+    with_memo(lang, |map| {
+        if map.len() >= MEMO_MAX {
+            map.clear();
+        }
+        if let Some(s) = map.get(folded) {
+            return s == stem;
+        }
+        let s = stem_uncached(lang, folded);
+        let eq = s == stem;
+        map.insert(folded.to_string(), s);
+        eq
+    })
+}
+
+/// Whether two folded words have the same stem.
+fn stems_equal(lang: Lang, x: &str, y: &str) -> bool {
+    with_memo(lang, |map| {
+        if map.len() + 2 > MEMO_MAX {
+            map.clear();
+        }
+        for w in [x, y] {
+            if !map.contains_key(w) {
+                let s = stem_uncached(lang, w);
+                map.insert(w.to_string(), s);
+            }
+        }
+        map.get(x) == map.get(y)
+    })
+}
+
+fn stem_uncached(lang: Lang, folded: &str) -> String {
     let mut s = lang.stemmer().stem(folded).into_owned();
     if lang == Lang::Nl {
         let mut chars = s.chars().rev();
@@ -310,24 +374,6 @@ impl Tokens {
         self.toks.get(i).map(|t| t.span).unwrap_or_default()
     }
 
-    /// The key of text words `j..j+b` joined, if they may be joined (`b` > 1 only across
-    /// hyphens, or spaces in a compounding language).
-    fn text_key(&self, j: usize, b: usize) -> Option<String> {
-        let toks = self.toks.get(j..j + b)?;
-        if b == 1 {
-            return toks.first().map(|t| t.stem.clone());
-        }
-        let ok = toks.iter().skip(1).all(|t| match t.sep {
-            Sep::Hyphen => true,
-            Sep::Space => self.lang.joins_compounds(),
-            Sep::Break => false,
-        });
-        ok.then(|| {
-            let joined: String = toks.iter().map(|t| t.folded.as_str()).collect();
-            stem(self.lang, &joined)
-        })
-    }
-
     /// Whether phrase units `i..i+a` match text words `j..j+b`.
     #[allow(clippy::many_single_char_names)]
     fn unit_match(&self, kw: &Keyword, i: usize, a: usize, j: usize, b: usize) -> bool {
@@ -352,17 +398,40 @@ impl Tokens {
         if a > 1 && !self.lang.joins_compounds() {
             return false;
         }
-        // Cheap prefix test before stemming the joined forms.
-        let pj: String = units.iter().map(|u| u.folded.as_str()).collect();
-        let tj: String = toks.iter().map(|t| t.folded.as_str()).collect();
-        let shorter = pj.len().min(tj.len());
-        if pj.get(..shorter.saturating_sub(3)) != tj.get(..shorter.saturating_sub(3)) {
-            return false;
+        thread_local! {
+            /// The joined phrase and text words, reused to spare an allocation per try.
+            static JOINED: RefCell<(String, String)> = RefCell::default();
         }
-        let Some(tkey) = self.text_key(j, b) else {
-            return false;
-        };
-        tkey == stem(self.lang, &pj) || pj == tj
+        JOINED.with(|buf| {
+            let (pj, tj) = &mut *buf.borrow_mut();
+            pj.clear();
+            tj.clear();
+            for u in units {
+                pj.push_str(&u.folded);
+            }
+            for t in toks {
+                tj.push_str(&t.folded);
+            }
+            // Cheap prefix test before stemming the joined forms.
+            let shorter = pj.len().min(tj.len());
+            if pj.get(..shorter.saturating_sub(3)) != tj.get(..shorter.saturating_sub(3)) {
+                return false;
+            }
+            // The key of the text words (as `text_key`): their stem, or the stem of their
+            // joined form when they may be joined.
+            if b == 1 {
+                let Some(t) = toks.first() else {
+                    return false;
+                };
+                return pj == tj || stem_is(self.lang, pj, &t.stem);
+            }
+            let joinable = toks.iter().skip(1).all(|t| match t.sep {
+                Sep::Hyphen => true,
+                Sep::Space => self.lang.joins_compounds(),
+                Sep::Break => false,
+            });
+            joinable && (pj == tj || stems_equal(self.lang, pj, tj))
+        })
     }
 
     /// Try to match the phrase from unit `i` at word `j`; the index past the last word.

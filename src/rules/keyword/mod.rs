@@ -20,7 +20,10 @@ pub mod no_cluster_keyword;
 pub mod stuffing;
 
 use crate::config::{Cluster, Config};
-use crate::document::{Document, Format, TextItem};
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use crate::document::{Document, Format, TextItem, TextRun};
 use crate::keywords::{slug_text, Keyword, Lang, Tokens};
 use crate::rules::DocContext;
 use crate::source::frontmatter::{FmNode, FmValue};
@@ -335,9 +338,51 @@ pub fn page_keywords<'c>(cx: &DocContext<'_>, config: &'c Config) -> PageKeyword
     }
 }
 
+/// What the body tokens of a page are computed from: equal inputs give equal tokens.
+struct BodyKey {
+    lang: Lang,
+    format: Option<Format>,
+    source: String,
+    prose: Vec<TextRun>,
+}
+
+impl BodyKey {
+    fn matches(&self, doc: &Document, lang: Lang) -> bool {
+        self.lang == lang
+            && self.format == doc.format
+            && self.source == doc.source
+            && self.prose == doc.prose
+    }
+}
+
 /// The main prose of a page as tokens, one block per paragraph or heading.
+///
+/// Several rules need them for the same page, so the last page's tokens are kept per thread
+/// (checked against the page's source and prose, so a changed page never gets stale tokens).
 #[must_use]
-pub fn body_tokens(doc: &Document, lang: Lang) -> Tokens {
+pub fn body_tokens(doc: &Document, lang: Lang) -> Rc<Tokens> {
+    thread_local! {
+        static LAST: RefCell<Option<(BodyKey, Rc<Tokens>)>> = const { RefCell::new(None) };
+    }
+    LAST.with(|last| {
+        if let Some((key, t)) = last.borrow().as_ref() {
+            if key.matches(doc, lang) {
+                return Rc::clone(t);
+            }
+        }
+        let t = Rc::new(compute_body_tokens(doc, lang));
+        let key = BodyKey {
+            lang,
+            format: doc.format,
+            source: doc.source.clone(),
+            prose: doc.prose.clone(),
+        };
+        *last.borrow_mut() = Some((key, Rc::clone(&t)));
+        t
+    })
+}
+
+fn compute_body_tokens(doc: &Document, lang: Lang) -> Tokens {
     let mut t = Tokens::new(lang);
     let mut prev: Option<Span> = None;
     for run in doc.prose.iter().filter(|r| r.in_main) {

@@ -35,7 +35,8 @@ impl Rule for NoClusterKeyword {
         if kws.is_empty() {
             return;
         }
-        let mut texts = vec![body_tokens(cx.doc, pk.lang)];
+        let body = body_tokens(cx.doc, pk.lang);
+        let mut texts = Vec::new();
         if let Some(t) = cx.seo_title() {
             texts.push(item_tokens(cx.doc, &t, pk.lang));
         }
@@ -50,7 +51,8 @@ impl Rule for NoClusterKeyword {
         // the body sentence by sentence.
         let intro = intro_tokens(cx.doc, pk.lang, intro_words(cx.config)).map(|(t, _)| t);
         if kws.iter().any(|k| {
-            texts.iter().any(|t| t.find_loose(k).is_some())
+            body.find_loose(k).is_some()
+                || texts.iter().any(|t| t.find_loose(k).is_some())
                 || intro.as_ref().is_some_and(|t| t.find_anywhere(k).is_some())
         }) {
             return;
