@@ -173,5 +173,7 @@ pub fn merge(
     outcome.docs = site.docs;
     diagnostic::sort(&mut outcome.diagnostics);
     outcome.errors.sort_by(|a, b| a.path.cmp(&b.path));
+    // Every shard reports the folders it could not walk: once is enough.
+    outcome.errors.dedup();
     Ok(outcome)
 }
