@@ -1070,6 +1070,12 @@ impl<'a> Scanner<'a> {
     fn finish(mut self) {
         let end_of_input = self.range.end.min(self.src.len());
         while let Some(frame) = self.stack.last() {
+            // In a fragment (HTML inside Markdown) an unclosed script is a tag written in prose
+            // ("we put a <script type=\"application/ld+json\"> in the page"), not markup.
+            if !self.full_page && matches!(frame.kind, Kind::JsonLd) {
+                self.stack.pop();
+                continue;
+            }
             // Raw text (an unclosed script) runs to the end of the input; other elements end
             // after their last non-blank content.
             let end = if matches!(frame.kind, Kind::JsonLd) {

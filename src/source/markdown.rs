@@ -348,6 +348,14 @@ mod tests {
     use super::*;
     use crate::span::LineIndex;
 
+    #[test]
+    fn jsonld_comes_from_script_elements_not_from_a_tag_named_in_prose() {
+        let src = "Wij zetten een <script type=\"application/ld+json\"> in de HTML.\n\n<script type=\"application/ld+json\">\n{\"@type\": \"FAQPage\"}\n</script>\n\n```html\n<script type=\"application/ld+json\">{}</script>\n```\n";
+        let d = doc(src, false);
+        assert_eq!(d.jsonld.len(), 1, "{:?}", d.jsonld);
+        assert_eq!(d.jsonld[0].content.trim(), "{\"@type\": \"FAQPage\"}");
+    }
+
     fn doc(src: &str, mdx: bool) -> Document {
         let mut d = Document {
             source: src.to_string(),

@@ -122,14 +122,20 @@ fn is_hypothetical(sentence: &str) -> bool {
     HYPOTHETICAL_CUE.is_match(sentence)
 }
 
-/// Whether a block of prose cites a source: a link, a footnote or a source cue in its text.
+/// Whether a block of prose cites a source: a link, a footnote, or the mangled citation a chat
+/// tool left (a bare domain line, a `citeturn…` token). The latter has a source; `artifact/*`
+/// reports that it must become a real link, so the statistic is not reported a second time.
 fn block_has_link_or_footnote(cx: &DocContext<'_>, block: &Block) -> bool {
+    let text = cx.doc.text(block.span);
+    let residue = &crate::rules::artifact::PATTERNS;
     cx.doc
         .links
         .iter()
         .any(|l| block.span.contains(l.span) && !l.href.trim().is_empty())
-        || cx.doc.text(block.span).contains("[^")
-        || cx.doc.text(block.span).contains("<sup")
+        || text.contains("[^")
+        || text.contains("<sup")
+        || residue.bare_domain.is_match(text)
+        || residue.citation.is_match(text)
 }
 
 /// A page that reports its own survey or study ("State of Rust survey results", "Resultaten

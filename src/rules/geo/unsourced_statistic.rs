@@ -146,7 +146,9 @@ mod tests {
                    Het resultaat, gepubliceerd in Nature, was 95% zeker.\n\n\
                    Volgens Gartner groeit 91 procent. Die 91% is hoog.\n\n\
                    | jaar | groei |\n|---|---|\n| 2025 | 12% |\n\n\
-                   Uit het rapport State of AI 2026 van Dealroom blijkt dat 30 procent groeit.\n\n```\nlet x = 50%;\n```\n";
+                   Uit het rapport State of AI 2026 van Dealroom blijkt dat 30 procent groeit.\n\n\
+                   De adoptie groeit: 53% van de mkb-bedrijven gebruikt AI\nsmb-gr.com\n.\n\n\
+                   Nog 29% start binnen een jaar. citeturn0search3\n\n```\nlet x = 50%;\n```\n";
         assert!(run(&UnsourcedStatistic, "a.md", src).is_empty());
     }
 }
