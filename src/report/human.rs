@@ -1,6 +1,7 @@
 //! `--format human`: miette-style snippets with the span underlined, rule id, help, and a
 //! closing summary line.
 
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use miette::{
@@ -25,19 +26,59 @@ pub fn render(outcome: &Outcome, diagnostics: &[&Diagnostic], color: bool, quiet
         .without_primary_span_start()
         .with_context_lines(1);
     let mut out = String::new();
-    for d in diagnostics {
-        render_one(
-            &handler,
-            d,
-            outcome.sources.get(&d.path).map(String::as_str),
-            &mut out,
-        );
+    // A rule that fires many times in one file (75 citation domains pasted from a chat) is shown
+    // a few times with its snippet, then summed up with the lines of the rest: the writer needs
+    // the pattern and the fix, not 75 identical boxes. JSON, SARIF and github list them all.
+    let mut shown: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut more: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, d) in diagnostics.iter().enumerate() {
+        let n = shown.entry(d.rule.as_str()).or_default();
+        *n += 1;
+        if *n <= SNIPPETS_PER_RULE_AND_FILE {
+            render_one(
+                &handler,
+                d,
+                outcome.sources.get(&d.path).map(String::as_str),
+                &mut out,
+            );
+        } else {
+            more.entry(d.rule.as_str())
+                .or_default()
+                .push(d.start.map_or(0, |p| p.line));
+        }
+        if diagnostics
+            .get(i + 1)
+            .is_none_or(|next| next.path != d.path)
+        {
+            for (rule, lines) in std::mem::take(&mut more) {
+                let count = lines.len();
+                let mut lines: Vec<usize> = lines.into_iter().filter(|l| *l > 0).collect();
+                lines.dedup();
+                let listed: Vec<String> = lines.iter().take(12).map(ToString::to_string).collect();
+                let etc = if lines.len() > listed.len() {
+                    ", …"
+                } else {
+                    ""
+                };
+                let word = if lines.len() == 1 { "line" } else { "lines" };
+                let _ = writeln!(
+                    out,
+                    "  … and {count} more `{rule}` in {} ({word} {}{etc})\n",
+                    d.path,
+                    listed.join(", ")
+                );
+            }
+            shown.clear();
+        }
     }
     if !quiet {
         out.push_str(&summary_line(Summary::of(outcome), color));
     }
     out
 }
+
+/// How many findings of one rule in one file the human report shows with a snippet.
+const SNIPPETS_PER_RULE_AND_FILE: usize = 3;
 
 fn severity(level: Level) -> Severity {
     match level {
@@ -133,5 +174,49 @@ pub fn summary_line(s: Summary, color: bool) -> String {
         format!("{paint}{mark}\x1b[0m {files} checked: {counts}\n")
     } else {
         format!("{mark} {files} checked: {counts}\n")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::span::{LineCol, Span};
+
+    fn diag(path: &str, rule: &str, line: usize) -> Diagnostic {
+        Diagnostic {
+            rule: rule.into(),
+            severity: Level::Warning,
+            message: format!("finding on line {line}"),
+            path: path.into(),
+            span: Some(Span::new(0, 1)),
+            start: Some(LineCol { line, column: 1 }),
+            end: Some(LineCol { line, column: 2 }),
+            help: None,
+            url: None,
+            fix: None,
+        }
+    }
+
+    #[test]
+    fn repeated_findings_of_a_rule_in_a_file_are_summed_up_after_three() {
+        let mut diags: Vec<Diagnostic> = (1..=5).map(|l| diag("a.md", "x/y", l)).collect();
+        diags.push(diag("a.md", "x/z", 6));
+        diags.push(diag("b.md", "x/y", 1));
+        let refs: Vec<&Diagnostic> = diags.iter().collect();
+        let mut outcome = Outcome::default();
+        outcome.sources.insert("a.md".into(), "a\n".repeat(6));
+        outcome.sources.insert("b.md".into(), "b\n".into());
+        let text = render(&outcome, &refs, false, true);
+        for shown in 1..=3 {
+            assert!(text.contains(&format!("finding on line {shown}")), "{text}");
+        }
+        assert!(!text.contains("finding on line 4"), "{text}");
+        assert!(
+            text.contains("… and 2 more `x/y` in a.md (lines 4, 5)"),
+            "{text}"
+        );
+        // Other rules and other files keep their own count.
+        assert!(text.contains("finding on line 6"), "{text}");
+        assert_eq!(text.matches("finding on line 1").count(), 2, "{text}");
     }
 }
