@@ -151,22 +151,7 @@ pub fn merge(
     let site_diagnostics = lint::run_site(&site, config, opts, &mut sources, partial);
     outcome.diagnostics.extend(site_diagnostics);
     if opts.keep_sources {
-        // The human report shows a snippet of every finding: read the files that have any.
-        let by_display: BTreeMap<&str, &Path> = site
-            .docs
-            .iter()
-            .map(|d| (d.display_path.as_str(), d.path.as_path()))
-            .collect();
-        for d in &outcome.diagnostics {
-            if !sources.contains_key(&d.path) {
-                if let Some(text) = by_display
-                    .get(d.path.as_str())
-                    .and_then(|p| crate::source::read(p).ok())
-                {
-                    sources.insert(d.path.clone(), text);
-                }
-            }
-        }
+        lint::read_missing_sources(&outcome.diagnostics, &site.docs, &mut sources);
         outcome.sources = sources;
     }
     outcome.partial = partial;

@@ -377,6 +377,29 @@ fn resolve(
         .collect()
 }
 
+/// Read the sources of the files that have diagnostics but no source yet in `sources` (the human
+/// report shows a snippet of every finding), finding each file through its summary.
+pub fn read_missing_sources(
+    diagnostics: &[Diagnostic],
+    docs: &[DocSummary],
+    sources: &mut BTreeMap<String, String>,
+) {
+    let by_display: std::collections::HashMap<&str, &Path> = docs
+        .iter()
+        .map(|d| (d.display_path.as_str(), d.path.as_path()))
+        .collect();
+    for d in diagnostics {
+        if !sources.contains_key(&d.path) {
+            if let Some(text) = by_display
+                .get(d.path.as_str())
+                .and_then(|p| source::read(p).ok())
+            {
+                sources.insert(d.path.clone(), text);
+            }
+        }
+    }
+}
+
 /// Run the site-wide rules over the summaries of every document of the site (in walk order,
 /// sorted by path) and resolve their findings (re-reading the files they concern unless
 /// `sources` has them).

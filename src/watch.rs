@@ -1,7 +1,7 @@
 //! `geolint check --watch`: wait for changes to the files geolint reads (debounced), and re-lint
 //! only the files that changed before running the site rules again.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{channel, Receiver};
 use std::time::Duration;
@@ -171,21 +171,7 @@ impl<'c> Incremental<'c> {
         let site_diags = lint::run_site(&site, self.config, opts, &mut sources, false);
         outcome.diagnostics.extend(site_diags);
         if opts.keep_sources {
-            let paths: HashMap<&str, &Path> = site
-                .docs
-                .iter()
-                .map(|d| (d.display_path.as_str(), d.path.as_path()))
-                .collect();
-            for d in &outcome.diagnostics {
-                if !sources.contains_key(&d.path) {
-                    if let Some(text) = paths
-                        .get(d.path.as_str())
-                        .and_then(|p| crate::source::read(p).ok())
-                    {
-                        sources.insert(d.path.clone(), text);
-                    }
-                }
-            }
+            lint::read_missing_sources(&outcome.diagnostics, &site.docs, &mut sources);
             outcome.sources = sources;
         }
         diagnostic::sort(&mut outcome.diagnostics);

@@ -118,11 +118,7 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<u8> {
         || ci::sarif(args, &outcome, &shown, &config),
     );
     ci::side_reports(args, &outcome, &shown, &config, &notes)?;
-    match &args.output {
-        Some(path) => std::fs::write(path, text)
-            .with_context(|| format!("cannot write report to {}", path.display()))?,
-        None => write_stdout(&text)?,
-    }
+    super::write_report(args.output.as_deref(), &text)?;
 
     if human && !args.quiet && !args.fix {
         let fixable = outcome
@@ -143,13 +139,11 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<u8> {
     }
 
     let summary = report::Summary::of(&outcome);
-    Ok(if !outcome.errors.is_empty() || fix_trouble {
-        exit::TROUBLE
-    } else if summary.errors > 0 || args.max_warnings.is_some_and(|m| summary.warnings > m) {
-        exit::FINDINGS
-    } else {
-        exit::OK
-    })
+    Ok(super::exit_code(
+        summary,
+        !outcome.errors.is_empty() || fix_trouble,
+        args.max_warnings,
+    ))
 }
 
 fn eprintln_safe(line: &str) {

@@ -1,9 +1,7 @@
 //! `geolint clusters [PATHS]`: the keyword-cluster coverage report.
 
-use anyhow::Context;
-
 use super::args::{ClustersArgs, Lang, ReportFormat as Format};
-use super::{exit, write_stdout};
+use super::exit;
 use crate::config::Config;
 use crate::diagnostic::Level;
 use crate::lint::{self, RunOptions};
@@ -41,11 +39,7 @@ pub fn run(args: &ClustersArgs) -> anyhow::Result<u8> {
         Format::Json => crate::clusters::render_json(&report)?,
         Format::Human => crate::clusters::render_human(&report),
     };
-    match &args.output {
-        Some(path) => std::fs::write(path, text)
-            .with_context(|| format!("cannot write report to {}", path.display()))?,
-        None => write_stdout(&text)?,
-    }
+    super::write_report(args.output.as_deref(), &text)?;
     Ok(if outcome.errors.is_empty() {
         exit::OK
     } else {

@@ -9,7 +9,6 @@ use anyhow::Context;
 use globset::{Glob, GlobSet, GlobSetBuilder};
 
 use super::args::{CrawlArgs, Format, Lang};
-use super::{exit, write_stdout};
 use crate::config::Config;
 use crate::crawl::{self, CrawlOptions, Progress};
 use crate::diagnostic::{self, Diagnostic, Level};
@@ -151,18 +150,8 @@ pub fn run(args: &CrawlArgs) -> anyhow::Result<u8> {
             sections: crawl_sections(site),
         }),
     };
-    match &args.output {
-        Some(path) => std::fs::write(path, text)
-            .with_context(|| format!("cannot write report to {}", path.display()))?,
-        None => write_stdout(&text)?,
-    }
-    Ok(
-        if summary.errors > 0 || args.max_warnings.is_some_and(|m| summary.warnings > m) {
-            exit::FINDINGS
-        } else {
-            exit::OK
-        },
-    )
+    super::write_report(args.output.as_deref(), &text)?;
+    Ok(super::exit_code(summary, false, args.max_warnings))
 }
 
 fn globs(patterns: &[String], flag: &str) -> anyhow::Result<Option<GlobSet>> {

@@ -3,10 +3,7 @@
 
 use std::io::IsTerminal;
 
-use anyhow::Context;
-
 use super::args::{Format, MergeArgs};
-use super::{exit, write_stdout};
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Level};
 use crate::index::{self, SiteIndex};
@@ -66,20 +63,14 @@ pub fn run(args: &MergeArgs) -> anyhow::Result<u8> {
             report::sarif::render(&outcome, &shown, &config, root.as_deref())
         },
     );
-    match &args.output {
-        Some(path) => std::fs::write(path, text)
-            .with_context(|| format!("cannot write report to {}", path.display()))?,
-        None => write_stdout(&text)?,
-    }
+    super::write_report(args.output.as_deref(), &text)?;
 
     let summary = report::Summary::of(&outcome);
-    Ok(if !outcome.errors.is_empty() {
-        exit::TROUBLE
-    } else if summary.errors > 0 || args.max_warnings.is_some_and(|m| summary.warnings > m) {
-        exit::FINDINGS
-    } else {
-        exit::OK
-    })
+    Ok(super::exit_code(
+        summary,
+        !outcome.errors.is_empty(),
+        args.max_warnings,
+    ))
 }
 
 fn eprintln_safe(line: &str) {

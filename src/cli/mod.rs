@@ -90,6 +90,32 @@ pub(crate) fn render_files_report(
     }
 }
 
+/// Write a report to `--output FILE`, or to stdout.
+pub(crate) fn write_report(output: Option<&std::path::Path>, text: &str) -> anyhow::Result<()> {
+    use anyhow::Context as _;
+    match output {
+        Some(path) => std::fs::write(path, text)
+            .with_context(|| format!("cannot write report to {}", path.display())),
+        None => write_stdout(text),
+    }
+}
+
+/// The SPEC's exit code: 2 when geolint could not check everything (`trouble`), 1 for an error
+/// finding or more warnings than `--max-warnings`, else 0.
+pub(crate) fn exit_code(
+    summary: crate::report::Summary,
+    trouble: bool,
+    max_warnings: Option<usize>,
+) -> u8 {
+    if trouble {
+        exit::TROUBLE
+    } else if summary.errors > 0 || max_warnings.is_some_and(|m| summary.warnings > m) {
+        exit::FINDINGS
+    } else {
+        exit::OK
+    }
+}
+
 /// Write to stdout, treating a closed pipe (`geolint … | head`) as success.
 pub(crate) fn write_stdout(text: &str) -> anyhow::Result<()> {
     let mut out = std::io::stdout().lock();
