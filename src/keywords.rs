@@ -9,7 +9,7 @@
 //! `kosten AI-cursus`), never across a sentence end. Callers feed only prose: code, URLs inside
 //! text (`https://…`, `www.…`) and e-mail addresses are skipped here.
 
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -34,6 +34,15 @@ impl Lang {
             Self::En
         } else {
             Self::Nl
+        }
+    }
+
+    /// 0 for Dutch, 1 for English: the index of per-language tables.
+    #[must_use]
+    pub fn index(self) -> usize {
+        match self {
+            Self::Nl => 0,
+            Self::En => 1,
         }
     }
 
@@ -104,11 +113,7 @@ fn with_memo<R>(lang: Lang, f: impl FnOnce(&mut HashMap<String, String>) -> R) -
     thread_local! {
         static MEMO: RefCell<[HashMap<String, String>; 2]> = RefCell::default();
     }
-    let idx = match lang {
-        Lang::Nl => 0,
-        Lang::En => 1,
-    };
-    MEMO.with(|m| f(&mut m.borrow_mut()[idx]))
+    MEMO.with(|m| f(&mut m.borrow_mut()[lang.index()]))
 }
 
 /// Whether the stem of `folded` is `stem`.
@@ -259,6 +264,9 @@ struct Tok {
 pub struct Tokens {
     lang: Lang,
     toks: Vec<Tok>,
+    /// Word positions sorted by first byte (built on first search): every way of matching a
+    /// phrase word keeps its first letter, so a search only tries the words that share it.
+    by_initial: OnceCell<Vec<(u8, u32)>>,
 }
 
 /// Most text tokens one compound part may span (`A-I-workshop` is as far as it goes).
@@ -268,7 +276,7 @@ const MAX_GAP: usize = 2;
 
 static URL_LIKE: LazyLock<regex::Regex> = LazyLock::new(|| {
     crate::rules::regex(
-        r"(?i)\b(?:https?://|ftp://|www\.)\S+|\S+@\S+\.\w+|\S+\.(?:nl|com|org|net|io|eu|be)/\S*|\b[\w-]+(?:\.[\w-]+)*\.(?:nl|com|org|net|io|eu|be|de|ai)\b",
+        r"(?i)(?-u:\b)(?:https?://|ftp://|www\.)\S+|\S+@\S+\.\w+|\S+\.(?:nl|com|org|net|io|eu|be)/\S*|(?-u:\b)[\w-]+(?:\.[\w-]+)*\.(?:nl|com|org|net|io|eu|be|de|ai)(?-u:\b)",
     )
 });
 
@@ -278,6 +286,7 @@ impl Tokens {
         Self {
             lang,
             toks: Vec::new(),
+            by_initial: OnceCell::new(),
         }
     }
 
@@ -343,6 +352,7 @@ impl Tokens {
                 Some(b) => Span::new(b + off, b + off + word.len()),
                 None => whole,
             };
+            self.by_initial.take();
             self.toks.push(Tok {
                 stem: stem(self.lang, &folded),
                 folded,
@@ -369,6 +379,33 @@ impl Tokens {
         self.toks.is_empty()
     }
 
+    /// Positions of the words among `from..to` that start like `unit` (ascending): the only
+    /// places where [`Tokens::unit_match`] can succeed for it.
+    fn candidates(&self, unit: &Unit, from: usize, to: usize) -> impl Iterator<Item = usize> + '_ {
+        let index = self.by_initial.get_or_init(|| {
+            let mut v: Vec<(u8, u32)> = self
+                .toks
+                .iter()
+                .enumerate()
+                .map(|(i, t)| {
+                    let i = u32::try_from(i).unwrap_or(u32::MAX);
+                    (t.folded.as_bytes().first().copied().unwrap_or(0), i)
+                })
+                .collect();
+            v.sort_unstable();
+            v
+        });
+        let b = unit.folded.as_bytes().first().copied().unwrap_or(0);
+        let key = |i: usize| (b, u32::try_from(i).unwrap_or(u32::MAX));
+        let lo = index.partition_point(|e| *e < key(from));
+        let hi = index.partition_point(|e| *e < key(to));
+        index
+            .get(lo..hi.max(lo))
+            .unwrap_or_default()
+            .iter()
+            .map(|&(_, i)| i as usize)
+    }
+
     /// The span of word `i`.
     fn span(&self, i: usize) -> Span {
         self.toks.get(i).map(|t| t.span).unwrap_or_default()
@@ -383,6 +420,12 @@ impl Tokens {
         let Some(toks) = self.toks.get(j..j + b) else {
             return false;
         };
+        // Every way of matching keeps the first letter: stems only change the end of a word
+        // and joined forms start with their first word. One byte compare rules out most tries.
+        match (units.first(), toks.first()) {
+            (Some(u), Some(t)) if u.folded.as_bytes().first() == t.folded.as_bytes().first() => {}
+            _ => return false,
+        }
         if a == 1 && b == 1 {
             return match (units.first(), toks.first()) {
                 (Some(u), Some(t)) => {
@@ -475,15 +518,20 @@ impl Tokens {
     #[must_use]
     pub fn find(&self, kw: &Keyword) -> Vec<Span> {
         let mut out = Vec::new();
-        let mut j = 0;
-        while j < self.toks.len() {
+        let Some(first) = kw.units.first() else {
+            return out;
+        };
+        // Past the end of the last match: occurrences do not overlap.
+        let mut next = 0;
+        for j in self.candidates(first, 0, self.toks.len()) {
+            if j < next {
+                continue;
+            }
             if let Some(end) = self.match_from(kw, 0, j) {
                 let last = end.saturating_sub(1).max(j);
                 let (s, e) = (self.span(j), self.span(last));
                 out.push(Span::new(s.start.min(e.start), s.end.max(e.end)));
-                j = end.max(j + 1);
-            } else {
-                j += 1;
+                next = end.max(j + 1);
             }
         }
         out
@@ -557,7 +605,7 @@ impl Tokens {
         'units: while i < kw.units.len() {
             for a in (1..=MAX_JOIN.min(kw.units.len() - i)).rev() {
                 let bs = if a > 1 { 1..=1 } else { 1..=MAX_JOIN };
-                for j in from..to {
+                for j in self.candidates(&kw.units[i], from, to) {
                     for b in bs.clone() {
                         if j + b <= to && self.unit_match(kw, i, a, j, b) {
                             i += a;
@@ -580,9 +628,11 @@ impl Tokens {
     #[must_use]
     pub fn words_found(&self, kw: &Keyword) -> usize {
         let to = self.toks.len();
-        (0..kw.units.len())
-            .filter(|&i| {
-                (0..to)
+        kw.units
+            .iter()
+            .enumerate()
+            .filter(|&(i, u)| {
+                self.candidates(u, 0, to)
                     .any(|j| (1..=MAX_JOIN).any(|b| j + b <= to && self.unit_match(kw, i, 1, j, b)))
                     || self.part_in(kw, i, 0, to)
             })
@@ -602,10 +652,11 @@ impl Tokens {
         };
         // The unit inside a compound word: `kosten` in `reiskosten`, `ontwikkel(en)` in
         // `ontwikkelcyclus`.
+        let long_stem = u.stem.chars().count() >= 5;
         let inside = toks.iter().any(|t| {
             (t.folded.len() >= u.folded.len() + 3
                 && (t.folded.ends_with(&u.folded) || t.folded.starts_with(&u.folded)))
-                || (u.stem.chars().count() >= 5
+                || (long_stem
                     && t.folded.len() >= u.stem.len() + 3
                     && t.folded.starts_with(&u.stem))
         });

@@ -25,5 +25,6 @@ pub mod source;
 pub mod span;
 pub mod structured;
 pub mod suppress;
+pub mod timings;
 pub mod urlmap;
 pub mod watch;

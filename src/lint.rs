@@ -13,6 +13,7 @@ use crate::rules::DocContext;
 use crate::site::{DocSummary, Site};
 use crate::source;
 use crate::suppress::Suppressions;
+use crate::timings;
 
 /// A file that could not be linted.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -287,7 +288,9 @@ pub fn lint_source(
     config: &Config,
     rel_paths: &[String],
 ) -> (Document, Vec<Diagnostic>, DocSummary) {
-    let doc = source::parse(path, display, format, text);
+    let doc = timings::pass(timings::PARSE, || {
+        source::parse(path, display, format, text)
+    });
     let (diagnostics, summary) = lint_document(&doc, config, rel_paths);
     (doc, diagnostics, summary)
 }
@@ -318,15 +321,10 @@ pub fn lint_document(
         Some(l) if l.starts_with("nl") => "nl",
         _ => config.language.as_str(),
     };
-    let cx = DocContext {
-        doc,
-        config,
-        content_type: config.content_type(rel_paths),
-        lang,
-    };
-    for rule in ALL {
+    let cx = DocContext::new(doc, config, config.content_type(rel_paths), lang);
+    for (i, rule) in ALL.iter().enumerate() {
         if config.level(rule.info().id) != Level::Off {
-            rule.check_document(&cx, &mut findings);
+            timings::rule(i, || rule.check_document(&cx, &mut findings));
         }
     }
     for custom in &config.custom {
@@ -334,19 +332,22 @@ pub fn lint_document(
             custom.check(&cx, &mut findings);
         }
     }
-    let draft = cx.is_draft();
-    let keywords = crate::rules::keyword::summarise(&cx);
-    let nap =
-        if config.level(crate::rules::local::nap_consistency::NapConsistency::ID) == Level::Off {
+    timings::pass(timings::SUMMARY, || {
+        let draft = cx.is_draft();
+        let keywords = crate::rules::keyword::summarise(&cx);
+        let nap = if config.level(crate::rules::local::nap_consistency::NapConsistency::ID)
+            == Level::Off
+        {
             Vec::new()
         } else {
             crate::rules::local::nap_mentions(&cx)
         };
-    let diagnostics = resolve(findings, config, doc, &suppressions);
-    let mut summary = DocSummary::new(doc, draft, suppressions);
-    summary.keywords = keywords;
-    summary.nap = nap;
-    (diagnostics, summary)
+        let diagnostics = resolve(findings, config, doc, &suppressions);
+        let mut summary = DocSummary::new(doc, draft, suppressions);
+        summary.keywords = keywords;
+        summary.nap = nap;
+        (diagnostics, summary)
+    })
 }
 
 fn resolve(
@@ -411,14 +412,16 @@ pub fn run_site(
     partial: bool,
 ) -> Vec<Diagnostic> {
     let mut findings: Vec<(usize, Finding)> = Vec::new();
-    for rule in ALL {
-        if rule.is_site_rule()
-            && config.level(rule.info().id) != Level::Off
-            && !(partial && rule.needs_whole_site())
-        {
-            rule.check_site(site, &mut findings);
+    timings::pass(timings::SITE, || {
+        for (i, rule) in ALL.iter().enumerate() {
+            if rule.is_site_rule()
+                && config.level(rule.info().id) != Level::Off
+                && !(partial && rule.needs_whole_site())
+            {
+                timings::rule(i, || rule.check_site(site, &mut findings));
+            }
         }
-    }
+    });
     if findings.is_empty() {
         return Vec::new();
     }

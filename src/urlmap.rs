@@ -216,12 +216,7 @@ impl PageInfo {
         rel_paths: &[String],
     ) -> Self {
         let content_type = config.content_type(rel_paths);
-        let cx = DocContext {
-            doc,
-            config,
-            content_type,
-            lang: &config.language,
-        };
+        let cx = DocContext::new(doc, config, content_type, &config.language);
         let cluster_field = cx.text_field("cluster");
         let common = Self {
             cluster: cluster_field.as_ref().map(|t| t.text.clone()),

@@ -373,12 +373,7 @@ mod tests {
     fn run(cfg: &str, src: &str) -> Vec<(String, String)> {
         let config = config(cfg);
         let d = doc("a.md", src);
-        let cx = DocContext {
-            doc: &d,
-            config: &config,
-            content_type: None,
-            lang: "nl",
-        };
+        let cx = DocContext::new(&d, &config, None, "nl");
         let mut out = Vec::new();
         for c in &config.custom {
             c.check(&cx, &mut out);
@@ -397,12 +392,7 @@ mod tests {
     fn fixed(cfg: &str, src: &str, which: crate::fix::Applicability) -> String {
         let config = config(cfg);
         let d = doc("a.md", src);
-        let cx = DocContext {
-            doc: &d,
-            config: &config,
-            content_type: None,
-            lang: "nl",
-        };
+        let cx = DocContext::new(&d, &config, None, "nl");
         let mut out = Vec::new();
         for c in &config.custom {
             c.check(&cx, &mut out);

@@ -17,11 +17,15 @@ pub mod readability;
 pub mod registry;
 pub mod schema;
 
+use std::cell::OnceCell;
+
 use crate::config::{Config, ContentType};
 use crate::diagnostic::{Finding, Level};
 use crate::document::{Document, TextItem};
+use crate::keywords::{Lang, Tokens};
 use crate::site::Site;
 use crate::source::frontmatter::{FmNode, FmValue};
+use crate::span::Span;
 
 /// The families of the SPEC; a rule id is `family/name`.
 pub const FAMILIES: &[&str] = &[
@@ -126,6 +130,20 @@ pub struct DocContext<'a> {
     pub content_type: Option<&'a ContentType>,
     /// "nl" or "en".
     pub lang: &'a str,
+    /// What several rules derive from the document, computed once on first use.
+    cache: DocCache<'a>,
+}
+
+/// Analyses of one document that several rules share (tokens, prose blocks, keywords). Each is
+/// computed on first use, so a run with those rules off pays nothing for them.
+#[derive(Default)]
+struct DocCache<'a> {
+    keywords: OnceCell<keyword::PageKeywords<'a>>,
+    /// Main prose as keyword tokens, per language ([`Lang::index`]).
+    body: [OnceCell<Tokens>; 2],
+    /// The introduction's tokens and the span of its first paragraph, per language.
+    intro: [OnceCell<Option<(Tokens, Span)>>; 2],
+    prose: OnceCell<readability::PageProse>,
 }
 
 /// A front matter field found through the config mapping.
@@ -137,6 +155,56 @@ pub struct Field<'a> {
 }
 
 impl<'a> DocContext<'a> {
+    /// The context of `doc` for rules of `content_type`, written in `lang` ("nl" or "en").
+    #[must_use]
+    pub fn new(
+        doc: &'a Document,
+        config: &'a Config,
+        content_type: Option<&'a ContentType>,
+        lang: &'a str,
+    ) -> Self {
+        Self {
+            doc,
+            config,
+            content_type,
+            lang,
+            cache: DocCache::default(),
+        }
+    }
+
+    /// The page's keywords (front matter and cluster; see [`keyword::page_keywords`]).
+    #[must_use]
+    pub fn keywords(&self) -> &keyword::PageKeywords<'a> {
+        self.cache
+            .keywords
+            .get_or_init(|| keyword::page_keywords(self, self.config))
+    }
+
+    /// The main prose as keyword tokens in `lang`, one block per paragraph or heading.
+    #[must_use]
+    pub fn body_tokens(&self, lang: Lang) -> &Tokens {
+        self.cache.body[lang.index()].get_or_init(|| keyword::compute_body_tokens(self.doc, lang))
+    }
+
+    /// The introduction (option `[keyword] intro_words`) as tokens in `lang`, with the span of
+    /// its first paragraph.
+    #[must_use]
+    pub fn intro_tokens(&self, lang: Lang) -> Option<&(Tokens, Span)> {
+        self.cache.intro[lang.index()]
+            .get_or_init(|| {
+                keyword::intro_tokens(self.doc, lang, keyword::intro_words(self.config))
+            })
+            .as_ref()
+    }
+
+    /// The prose of the main content as blocks and sentences.
+    #[must_use]
+    pub fn prose(&self) -> &readability::PageProse {
+        self.cache
+            .prose
+            .get_or_init(|| readability::PageProse::of(self))
+    }
+
     /// Look up a logical front matter field (`title`, `description`, ...): first present path.
     #[must_use]
     pub fn field(&self, name: &str) -> Option<Field<'a>> {
@@ -289,12 +357,12 @@ pub(crate) mod testing {
 
     pub fn run_with(rule: &dyn Rule, path: &str, src: &str, config: &Config) -> Vec<Finding> {
         let doc = doc(path, src);
-        let cx = DocContext {
-            doc: &doc,
+        let cx = DocContext::new(
+            &doc,
             config,
-            content_type: config.content_type(&[path.to_string()]),
-            lang: &config.language,
-        };
+            config.content_type(&[path.to_string()]),
+            &config.language,
+        );
         let mut out = Vec::new();
         rule.check_document(&cx, &mut out);
         out

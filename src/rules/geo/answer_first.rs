@@ -2,7 +2,7 @@ use super::is_question;
 use crate::declare_rule;
 use crate::diagnostic::Finding;
 use crate::document::TextItem;
-use crate::prose::{blocks, words};
+use crate::prose::words;
 use crate::rules::{DocContext, Rule};
 
 declare_rule! {
@@ -275,7 +275,9 @@ impl Rule for AnswerFirst {
             .filter(|&s| s >= after)
             .min()
             .unwrap_or(usize::MAX);
-        for b in blocks(cx.doc)
+        for b in cx
+            .prose()
+            .blocks
             .iter()
             .filter(|b| b.span.start >= after && b.span.start < until)
         {

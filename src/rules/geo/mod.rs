@@ -79,16 +79,16 @@ static STATISTIC: LazyLock<regex::Regex> = LazyLock::new(|| {
     crate::rules::regex(concat!(
         r"(?i)(?:",
         // 45%, 3,5 procent, 12 percent
-        r"\b\d+(?:[.,]\d+)?\s?(?:%|procent\b|percent\b|per cent\b)",
+        r"(?-u:\b)\d+(?:[.,]\d+)?\s?(?:%|procent(?-u:\b)|percent(?-u:\b)|per cent(?-u:\b))",
         r"|",
         // 3 op de 4, één op de vijf, 1 in 10, two out of three
-        r"\b(?:\d+|één|eén|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:op\s+(?:de\s+)?|out\s+of\s+(?:every\s+)?|in\s+(?:every\s+)?)(?:\d+|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|honderd|duizend|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand)\b",
+        r"(?:(?-u:\b)(?:\d+|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|one|two|three|four|five|six|seven|eight|nine|ten)|één|eén)\s+(?:op\s+(?:de\s+)?|out\s+of\s+(?:every\s+)?|in\s+(?:every\s+)?)(?:\d+|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|honderd|duizend|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand)(?-u:\b)",
         r"|",
         // 3x sneller, twee keer zoveel, 10 times faster
-        r"\b(?:\d+(?:[.,]\d+)?|twee|drie|vier|vijf|tien|honderd|two|three|four|five|ten|hundred)\s?(?:x|keer|maal|times)\s+(?:zo\s?veel|zo\s+\w+|meer|minder|groter|kleiner|sneller|hoger|lager|vaker|beter|more|less|fewer|faster|slower|higher|lower|larger|smaller|better|as\s+\w+)\b",
+        r"(?-u:\b)(?:\d+(?:[.,]\d+)?|twee|drie|vier|vijf|tien|honderd|two|three|four|five|ten|hundred)\s?(?:x|keer|maal|times)\s+(?:zo\s?veel|zo\s+\w+|meer|minder|groter|kleiner|sneller|hoger|lager|vaker|beter|more|less|fewer|faster|slower|higher|lower|larger|smaller|better|as\s+\w+)(?-u:\b)",
         r"|",
         // € 2,5 miljoen, 3 miljard, $4 billion
-        r"(?:[€$£]\s?)?\b\d+(?:[.,]\d+)?\s?(?:miljoen|miljard|biljoen|mln|mld|million|billion|trillion|bn)\b",
+        r"(?:[€$£]\s?)?(?-u:\b)\d+(?:[.,]\d+)?\s?(?:miljoen|miljard|biljoen|mln|mld|million|billion|trillion|bn)(?-u:\b)",
         r")"
     ))
 });
@@ -96,12 +96,12 @@ static STATISTIC: LazyLock<regex::Regex> = LazyLock::new(|| {
 /// Words that name a source for a claim in the same sentence or paragraph.
 static SOURCE_CUE: LazyLock<regex::Regex> = LazyLock::new(|| {
     crate::rules::regex(concat!(
-        r"(?i)\b(?:bron\w*|volgens|according\s+to|source[sd]?|aldus|cijfers\s+(?:van|uit)|data\s+(?:van|from)|",
+        r"(?i)(?-u:\b)(?:bron\w*|volgens|according\s+to|source[sd]?|aldus|cijfers\s+(?:van|uit)|data\s+(?:van|from)|",
         r"onderzoek\s+(?:van|door)|studie\s+(?:van|door)|rapport\w*|(?:enquête|peiling)\s+(?:van|door|onder)|",
         r"(?:study|survey|research|analysis|data)\s+(?:by|from|of|among)|reports?|",
         r"onderzocht|onderzochten|analyseerde|peiling|meldt|melden|rapporteert|publiceerde|",
         r"reported|published|gepubliceerd\w*|analyse\s+(?:van|door)|benadrukt|claimt|claims|",
-        r"measured|gemeten|cited|citeert|zegt|zei|says|said)\b",
+        r"measured|gemeten|cited|citeert|zegt|zei|says|said)(?-u:\b)",
         // (CBS, 2024), (Gartner 2023)
         r"|\(\s*[\p{Lu}][\w&.\- ]*,?\s+(?:19|20)\d\d\s*\)",
     ))
@@ -111,9 +111,9 @@ static SOURCE_CUE: LazyLock<regex::Regex> = LazyLock::new(|| {
 /// van 10 procent", "zodra je 80 procent van het budget hebt bereikt", "for example 5%".
 static HYPOTHETICAL_CUE: LazyLock<regex::Regex> = LazyLock::new(|| {
     crate::rules::regex(concat!(
-        r"(?i)\b(?:bijvoorbeeld|bijv|stel|zou|zouden|kun|kunt|overweeg|zodra|doel|streef\w*|mogelijkheid|optie|",
+        r"(?i)(?-u:\b)(?:bijvoorbeeld|bijv|stel|zou|zouden|kun|kunt|overweeg|zodra|doel|streef\w*|mogelijkheid|optie|",
         r"minimaal|maximaal|tot\s+wel|for\s+example|e\.g|suppose|say|imagine|if\s+you|",
-        r"as\s+soon\s+as|target|goal|at\s+least|up\s+to)\b"
+        r"as\s+soon\s+as|target|goal|at\s+least|up\s+to)(?-u:\b)"
     ))
 });
 
@@ -143,7 +143,7 @@ fn block_has_link_or_footnote(cx: &DocContext<'_>, block: &Block) -> bool {
 pub fn reports_own_study(cx: &DocContext<'_>) -> bool {
     static OWN: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
         crate::rules::regex(
-            r"(?i)\b(?:survey|enquête|enquete|results|resultaten|benchmarks?|jaarverslag|annual\s+report|onderzoeksrapport)\b",
+            r"(?i)(?-u:\b)(?:survey|enquête|enquete|results|resultaten|benchmarks?|jaarverslag|annual\s+report|onderzoeksrapport)(?-u:\b)",
         )
     });
     cx.seo_title()

@@ -3,7 +3,7 @@ use std::sync::LazyLock;
 use super::block_has_link_or_footnote;
 use crate::declare_rule;
 use crate::diagnostic::Finding;
-use crate::prose::{blocks, words};
+use crate::prose::words;
 use crate::rules::{DocContext, Rule};
 
 declare_rule! {
@@ -37,10 +37,10 @@ static QUOTE: LazyLock<regex::Regex> =
 
 static ATTRIBUTION: LazyLock<regex::Regex> = LazyLock::new(|| {
     crate::rules::regex(concat!(
-        r"(?i)\b(?:zegt|zei|zeggen|zeiden|aldus|volgens|vertelt|vertelde|schrijft|schreef|stelt|stelde|",
+        r"(?i)(?-u:\b)(?:zegt|zei|zeggen|zeiden|aldus|volgens|vertelt|vertelde|schrijft|schreef|stelt|stelde|",
         r"legt\s+\w+\s+uit|licht\s+\w+\s+toe|benadrukt|citaat|quote|said|says|say|according\s+to|",
         r"bevestigt|waarschuwt|reageert|vindt|merkt\s+op|",
-        r"writes|wrote|explains|explained|told|tells|notes|noted|adds|added|recalls|confirms|warns)\b",
+        r"writes|wrote|explains|explained|told|tells|notes|noted|adds|added|recalls|confirms|warns)(?-u:\b)",
         r"|(?:^|\s)(?:--?|[—–])\s*\p{Lu}"
     ))
 });
@@ -48,16 +48,16 @@ static ATTRIBUTION: LazyLock<regex::Regex> = LazyLock::new(|| {
 /// Words that introduce an example, a question to ask or a prompt, not someone's words.
 static EXAMPLE_INTRO: LazyLock<regex::Regex> = LazyLock::new(|| {
     crate::rules::regex(concat!(
-        r"(?i)\b(?:bijvoorbeeld|bijv|zoals|vraag|vragen|vraagt|opdracht|prompt\w*|stel|typ|tik|zoek\w*|",
+        r"(?i)(?-u:\b)(?:bijvoorbeeld|bijv|zoals|vraag|vragen|vraagt|opdracht|prompt\w*|stel|typ|tik|zoek\w*|",
         r"zeg|communiceer\w*|mail\w*|schrijf|schrijven|aangeven|specificeer\w*|formuleer\w*|denk\s+aan|",
         r"optie|bericht|tekst|zin|kop|titel|antwoord|reageer|reageren|write|say|tell|reply|",
-        r"noem|noemen|van|naar|als|like|such\s+as|e\.g|example|ask|asks|asking|type|search\w*|prompt)\b",
+        r"noem|noemen|van|naar|als|like|such\s+as|e\.g|example|ask|asks|asking|type|search\w*|prompt)(?-u:\b)",
         r"[^.!?]{0,40}$"
     ))
 });
 
 static FIRST_PERSON: LazyLock<regex::Regex> = LazyLock::new(|| {
-    crate::rules::regex(r"(?i)\b(?:ik|wij|we|mijn|ons|onze|i|i'm|i've|my|our|us)\b")
+    crate::rules::regex(r"(?i)(?-u:\b)(?:ik|wij|we|mijn|ons|onze|i|i'm|i've|my|our|us)(?-u:\b)")
 });
 
 impl Rule for UnattributedQuote {
@@ -67,7 +67,7 @@ impl Rule for UnattributedQuote {
             return;
         }
         let min = cx.config.geo.quote_min_words;
-        let blocks = blocks(cx.doc);
+        let blocks = &cx.prose().blocks;
         for (i, block) in blocks.iter().enumerate() {
             // Table cells hold examples and data, not quotations.
             if super::is_table_cell(cx, block) {

@@ -4,7 +4,7 @@ use super::{
 };
 use crate::declare_rule;
 use crate::diagnostic::Finding;
-use crate::prose::blocks;
+
 use crate::prose::sentences::sentences;
 use crate::rules::{DocContext, Rule};
 
@@ -44,11 +44,11 @@ impl Rule for UnsourcedStatistic {
         // Numbers already given (sourced or reported) earlier on the page are not reported again:
         // "die 91 procent" refers back to the sourced figure.
         let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
-        for block in blocks(cx.doc) {
-            if !STATISTIC.is_match(&block.text) || is_table_cell(cx, &block) {
+        for block in &cx.prose().blocks {
+            if !STATISTIC.is_match(&block.text) || is_table_cell(cx, block) {
                 continue;
             }
-            if block_has_link_or_footnote(cx, &block) || has_source_cue(&block.text) {
+            if block_has_link_or_footnote(cx, block) || has_source_cue(&block.text) {
                 seen.extend(
                     STATISTIC
                         .find_iter(&block.text)
@@ -56,7 +56,7 @@ impl Rule for UnsourcedStatistic {
                 );
                 continue;
             }
-            for s in sentences(&block) {
+            for s in sentences(block) {
                 let Some(m) = STATISTIC.find(&s.text) else {
                     continue;
                 };

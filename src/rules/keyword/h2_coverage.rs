@@ -1,7 +1,7 @@
 use crate::declare_rule;
 use crate::diagnostic::Finding;
 use crate::keywords::Lang;
-use crate::rules::keyword::{item_tokens, page_keywords};
+use crate::rules::keyword::item_tokens;
 use crate::rules::{DocContext, Rule};
 
 declare_rule! {
@@ -29,7 +29,7 @@ declare_rule! {
 
 impl Rule for H2Coverage {
     fn check_document(&self, cx: &DocContext<'_>, out: &mut Vec<Finding>) {
-        let pk = page_keywords(cx, cx.config);
+        let pk = cx.keywords();
         if pk.primary.is_none() && pk.cluster.is_none() {
             return;
         }

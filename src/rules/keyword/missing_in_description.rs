@@ -30,7 +30,7 @@ impl Rule for MissingInDescription {
             cx,
             Self::ID,
             "meta description",
-            target,
+            target.as_ref().map(|(t, s)| (t, *s)),
             "mention {kw} in the description, in a sentence that invites the click",
             out,
         );

@@ -28,7 +28,7 @@ impl Rule for MissingInH1 {
             cx,
             Self::ID,
             "H1",
-            target,
+            target.as_ref().map(|(t, s)| (t, *s)),
             "name {kw} in the H1 heading; inflections and hyphen variants count",
             out,
         );

@@ -1,7 +1,7 @@
 use crate::declare_rule;
 use crate::diagnostic::Finding;
 use crate::keywords::Lang;
-use crate::rules::keyword::{check_placement, intro_tokens, intro_words};
+use crate::rules::keyword::check_placement;
 use crate::rules::{DocContext, Rule};
 
 declare_rule! {
@@ -28,7 +28,7 @@ declare_rule! {
 impl Rule for MissingInIntro {
     fn check_document(&self, cx: &DocContext<'_>, out: &mut Vec<Finding>) {
         let lang = Lang::from_code(cx.lang);
-        let target = intro_tokens(cx.doc, lang, intro_words(cx.config)).map(|(t, s)| (t, Some(s)));
+        let target = cx.intro_tokens(lang).map(|(t, s)| (t, Some(*s)));
         check_placement(
             cx,
             Self::ID,

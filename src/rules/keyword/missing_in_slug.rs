@@ -32,7 +32,7 @@ impl Rule for MissingInSlug {
             cx,
             Self::ID,
             "URL slug",
-            target,
+            target.as_ref().map(|(t, s)| (t, *s)),
             "put the words of {kw} in the slug (file name or front matter `slug`); redirect the old URL if the page is live",
             out,
         );

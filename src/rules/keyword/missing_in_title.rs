@@ -35,7 +35,7 @@ impl Rule for MissingInTitle {
             cx,
             Self::ID,
             "SEO title",
-            target,
+            target.as_ref().map(|(t, s)| (t, *s)),
             "use {kw} in the title, ideally near the start; inflections and hyphen variants count",
             out,
         );

@@ -20,10 +20,8 @@ pub mod no_cluster_keyword;
 pub mod stuffing;
 
 use crate::config::{Cluster, Config};
-use std::cell::RefCell;
-use std::rc::Rc;
 
-use crate::document::{Document, Format, TextItem, TextRun};
+use crate::document::{Document, Format, TextItem};
 use crate::keywords::{slug_text, Keyword, Lang, Tokens};
 use crate::rules::DocContext;
 use crate::source::frontmatter::{FmNode, FmValue};
@@ -338,51 +336,10 @@ pub fn page_keywords<'c>(cx: &DocContext<'_>, config: &'c Config) -> PageKeyword
     }
 }
 
-/// What the body tokens of a page are computed from: equal inputs give equal tokens.
-struct BodyKey {
-    lang: Lang,
-    format: Option<Format>,
-    source: String,
-    prose: Vec<TextRun>,
-}
-
-impl BodyKey {
-    fn matches(&self, doc: &Document, lang: Lang) -> bool {
-        self.lang == lang
-            && self.format == doc.format
-            && self.source == doc.source
-            && self.prose == doc.prose
-    }
-}
-
-/// The main prose of a page as tokens, one block per paragraph or heading.
-///
-/// Several rules need them for the same page, so the last page's tokens are kept per thread
-/// (checked against the page's source and prose, so a changed page never gets stale tokens).
+/// The main prose of a page as tokens, one block per paragraph or heading (use
+/// [`DocContext::body_tokens`], which computes them once per page).
 #[must_use]
-pub fn body_tokens(doc: &Document, lang: Lang) -> Rc<Tokens> {
-    thread_local! {
-        static LAST: RefCell<Option<(BodyKey, Rc<Tokens>)>> = const { RefCell::new(None) };
-    }
-    LAST.with(|last| {
-        if let Some((key, t)) = last.borrow().as_ref() {
-            if key.matches(doc, lang) {
-                return Rc::clone(t);
-            }
-        }
-        let t = Rc::new(compute_body_tokens(doc, lang));
-        let key = BodyKey {
-            lang,
-            format: doc.format,
-            source: doc.source.clone(),
-            prose: doc.prose.clone(),
-        };
-        *last.borrow_mut() = Some((key, Rc::clone(&t)));
-        t
-    })
-}
-
-fn compute_body_tokens(doc: &Document, lang: Lang) -> Tokens {
+pub(crate) fn compute_body_tokens(doc: &Document, lang: Lang) -> Tokens {
     let mut t = Tokens::new(lang);
     let mut prev: Option<Span> = None;
     for run in doc.prose.iter().filter(|r| r.in_main) {
@@ -448,20 +405,19 @@ pub fn check_placement(
     cx: &DocContext<'_>,
     rule: &'static str,
     place: &str,
-    target: Option<(Tokens, Option<Span>)>,
+    target: Option<(&Tokens, Option<Span>)>,
     help: &str,
     out: &mut Vec<crate::diagnostic::Finding>,
 ) {
     // Every place is judged whole: the words of the keyword may stand in different sentences
     // of the introduction (`In de bouw ... Toch is ISO 9001 ...` carries `ISO 9001 bouw`).
-    let pk = page_keywords(cx, cx.config);
-    let Some((kw, r, _)) = pk.primary else {
+    let Some((kw, r, _)) = &cx.keywords().primary else {
         return;
     };
     let Some((tokens, span)) = target else {
         return;
     };
-    if tokens.find_anywhere(&kw).is_some() {
+    if tokens.find_anywhere(kw).is_some() {
         return;
     }
     out.push(
@@ -485,8 +441,8 @@ pub fn density_bounds(config: &Config) -> (f64, f64) {
 
 /// Density of the primary keyword in the main prose: (occurrences, words, percent).
 #[must_use]
-pub fn density(doc: &Document, kw: &Keyword, lang: Lang) -> (usize, usize, f64) {
-    let body = body_tokens(doc, lang);
+pub fn density(cx: &DocContext<'_>, kw: &Keyword, lang: Lang) -> (usize, usize, f64) {
+    let body = cx.body_tokens(lang);
     let hits = body.count(kw);
     let words = body.len();
     #[allow(clippy::cast_precision_loss)]
@@ -550,7 +506,7 @@ impl Coverage {
 /// Summarise a page for the site rules.
 #[must_use]
 pub fn summarise(cx: &DocContext<'_>) -> PageSummary {
-    let pk = page_keywords(cx, cx.config);
+    let pk = cx.keywords();
     let lang = pk.lang;
     let mut s = PageSummary {
         url: page_url(cx.doc),
@@ -568,18 +524,18 @@ pub fn summarise(cx: &DocContext<'_>) -> PageSummary {
         s.cluster_span = span;
         let title = title_tokens(cx, lang).map(|(t, _)| t);
         let h1 = h1(cx).map(|h| item_tokens(cx.doc, &h, lang));
-        let intro = intro_tokens(cx.doc, lang, intro_words(cx.config)).map(|(t, _)| t);
-        let body = body_tokens(cx.doc, lang);
+        let intro = cx.intro_tokens(lang).map(|(t, _)| t);
+        let body = cx.body_tokens(lang);
         for k in &c.keywords {
             let Some(kw) = Keyword::new(k, lang) else {
                 continue;
             };
-            let has = |t: &Option<Tokens>| t.as_ref().and_then(|t| t.find_anywhere(&kw)).is_some();
+            let has = |t: Option<&Tokens>| t.and_then(|t| t.find_anywhere(&kw)).is_some();
             s.coverage.push(Coverage {
                 keyword: k.clone(),
-                title: has(&title),
-                h1: has(&h1),
-                intro: has(&intro),
+                title: has(title.as_ref()),
+                h1: has(h1.as_ref()),
+                intro: has(intro),
                 body: body.count(&kw) > 0,
             });
         }
@@ -609,12 +565,7 @@ mod tests {
 
     fn cx_keywords(path: &str, src: &str, cfg: &Config) -> (Option<String>, Option<String>) {
         let d = doc(path, src);
-        let cx = DocContext {
-            doc: &d,
-            config: cfg,
-            content_type: None,
-            lang: &cfg.language,
-        };
+        let cx = DocContext::new(&d, cfg, None, &cfg.language);
         let pk = page_keywords(&cx, cfg);
         (
             pk.primary.map(|(_, r, _)| r.text),

@@ -2,7 +2,7 @@ use crate::declare_rule;
 use crate::diagnostic::Finding;
 use crate::document::TextItem;
 use crate::keywords::Keyword;
-use crate::rules::keyword::{body_tokens, intro_tokens, intro_words, item_tokens, page_keywords};
+use crate::rules::keyword::item_tokens;
 use crate::rules::{DocContext, Rule};
 
 declare_rule! {
@@ -23,7 +23,7 @@ declare_rule! {
 
 impl Rule for NoClusterKeyword {
     fn check_document(&self, cx: &DocContext<'_>, out: &mut Vec<Finding>) {
-        let pk = page_keywords(cx, cx.config);
+        let pk = cx.keywords();
         let Some((cluster, span)) = pk.cluster else {
             return;
         };
@@ -35,7 +35,7 @@ impl Rule for NoClusterKeyword {
         if kws.is_empty() {
             return;
         }
-        let body = body_tokens(cx.doc, pk.lang);
+        let body = cx.body_tokens(pk.lang);
         let mut texts = Vec::new();
         if let Some(t) = cx.seo_title() {
             texts.push(item_tokens(cx.doc, &t, pk.lang));
@@ -49,11 +49,11 @@ impl Rule for NoClusterKeyword {
         }
         // The introduction is judged whole, as `keyword/missing-in-intro` does; the rest of
         // the body sentence by sentence.
-        let intro = intro_tokens(cx.doc, pk.lang, intro_words(cx.config)).map(|(t, _)| t);
+        let intro = cx.intro_tokens(pk.lang).map(|(t, _)| t);
         if kws.iter().any(|k| {
             body.find_loose(k).is_some()
                 || texts.iter().any(|t| t.find_loose(k).is_some())
-                || intro.as_ref().is_some_and(|t| t.find_anywhere(k).is_some())
+                || intro.is_some_and(|t| t.find_anywhere(k).is_some())
         }) {
             return;
         }

@@ -1,6 +1,6 @@
 use crate::declare_rule;
 use crate::diagnostic::Finding;
-use crate::rules::keyword::{density, density_bounds, page_keywords, quoted, DENSITY_MIN_WORDS};
+use crate::rules::keyword::{density, density_bounds, quoted, DENSITY_MIN_WORDS};
 use crate::rules::{DocContext, Rule};
 
 declare_rule! {
@@ -25,11 +25,11 @@ declare_rule! {
 
 impl Rule for Stuffing {
     fn check_document(&self, cx: &DocContext<'_>, out: &mut Vec<Finding>) {
-        let pk = page_keywords(cx, cx.config);
-        let Some((kw, r, _)) = pk.primary else {
+        let pk = cx.keywords();
+        let Some((kw, r, _)) = &pk.primary else {
             return;
         };
-        let (hits, words, pct) = density(cx.doc, &kw, pk.lang);
+        let (hits, words, pct) = density(cx, kw, pk.lang);
         let (_, max) = density_bounds(cx.config);
         if words < DENSITY_MIN_WORDS || pct <= max {
             return;

@@ -1,7 +1,7 @@
 use crate::declare_rule;
 use crate::diagnostic::Finding;
 use crate::keywords::Lang;
-use crate::rules::keyword::{h1, intro_tokens, intro_words, item_tokens};
+use crate::rules::keyword::{h1, item_tokens};
 use crate::rules::local::{find_place, is_local_page, places};
 use crate::rules::{DocContext, Rule};
 
@@ -43,10 +43,11 @@ impl Rule for MissingPlace {
         if let Some(h) = h1(cx) {
             texts.push(item_tokens(cx.doc, &h, Lang::Nl));
         }
-        if let Some((t, _)) = intro_tokens(cx.doc, Lang::Nl, intro_words(cx.config)) {
-            texts.push(t);
-        }
-        if texts.iter().any(|t| find_place(t, &places, src).is_some()) {
+        if texts.iter().any(|t| find_place(t, &places, src).is_some())
+            || cx
+                .intro_tokens(Lang::Nl)
+                .is_some_and(|(t, _)| find_place(t, &places, src).is_some())
+        {
             return;
         }
         let example = cx

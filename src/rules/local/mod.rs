@@ -382,18 +382,20 @@ pub fn is_dutch_country(country: Option<&str>) -> bool {
 }
 
 static PHONE_INTL: LazyLock<regex::Regex> = LazyLock::new(|| {
-    crate::rules::regex(r"(?:\+|\b00)31[\s\-.]*(?:\(0\)[\s\-.]*)?\d(?:[\s\-.]?\d){5,11}\b")
+    crate::rules::regex(
+        r"(?:\+|(?-u:\b)00)31[\s\-.]*(?:\(0\)[\s\-.]*)?\d(?:[\s\-.]?\d){5,11}(?-u:\b)",
+    )
 });
 static PHONE_NATIONAL: LazyLock<regex::Regex> =
-    LazyLock::new(|| crate::rules::regex(r"\b0\d(?:[\s\-.]?\d){6,11}\b"));
+    LazyLock::new(|| crate::rules::regex(r"(?-u:\b)0\d(?:[\s\-.]?\d){6,11}(?-u:\b)"));
 static PHONE_CUE: LazyLock<regex::Regex> = LazyLock::new(|| {
     crate::rules::regex(
-        r"(?i)(?:\btel(?:efoon(?:nummer)?)?\b|\bbel\b|\bbellen\b|\bphone\b|\bcall\b|\bmobiel\b|\bfax\b|\bbereikbaar\b|\btelefonisch\b|\bwhatsapp\b|\bT\s*:|☎|📞)[^\n]{0,25}$",
+        r"(?i)(?:(?-u:\b)tel(?:efoon(?:nummer)?)?(?-u:\b)|(?-u:\b)bel(?-u:\b)|(?-u:\b)bellen(?-u:\b)|(?-u:\b)phone(?-u:\b)|(?-u:\b)call(?-u:\b)|(?-u:\b)mobiel(?-u:\b)|(?-u:\b)fax(?-u:\b)|(?-u:\b)bereikbaar(?-u:\b)|(?-u:\b)telefonisch(?-u:\b)|(?-u:\b)whatsapp(?-u:\b)|(?-u:\b)T\s*:|☎|📞)[^\n]{0,25}$",
     )
 });
 static POSTCODE: LazyLock<regex::Regex> = LazyLock::new(|| {
     crate::rules::regex(
-        r"\b(\d{4})([ \t]{0,3})([A-Z]{2})\b[ \t]*,?[ \t]*([A-Z'][\p{L}'\-]+(?:[ \t][A-Z][\p{L}\-]+)?)",
+        r"(?-u:\b)(\d{4})([ \t]{0,3})([A-Z]{2})(?-u:\b)[ \t]*,?[ \t]*([A-Z'][\p{L}'\-]+(?:[ \t][A-Z][\p{L}\-]+)?)",
     )
 });
 
@@ -534,7 +536,7 @@ pub fn nap_mentions(cx: &DocContext<'_>) -> Vec<NapMention> {
     if let Some(name) = cx.config.local.name.as_deref() {
         if let Some(kw) = Keyword::new(name, Lang::Nl) {
             let key = crate::rules::keyword::name_key(name);
-            let body = crate::rules::keyword::body_tokens(doc, Lang::Nl);
+            let body = cx.body_tokens(Lang::Nl);
             let mut spans = body.find(&kw);
             if let Some(t) = cx.seo_title() {
                 spans.extend(crate::rules::keyword::item_tokens(doc, &t, Lang::Nl).find(&kw));

@@ -1,4 +1,4 @@
-use super::{percent, PageProse};
+use super::percent;
 use crate::declare_rule;
 use crate::diagnostic::Finding;
 use crate::rules::{DocContext, Rule};
@@ -29,7 +29,7 @@ declare_rule! {
 impl Rule for LongSentences {
     fn check_document(&self, cx: &DocContext<'_>, out: &mut Vec<Finding>) {
         let opts = &cx.config.readability;
-        let prose = PageProse::of(cx);
+        let prose = cx.prose();
         let total = prose.sentences.len();
         let long: Vec<_> = prose
             .sentences

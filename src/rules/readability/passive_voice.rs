@@ -1,4 +1,4 @@
-use super::{percent, PageProse};
+use super::percent;
 use crate::declare_rule;
 use crate::diagnostic::Finding;
 use crate::prose::passive;
@@ -33,7 +33,7 @@ declare_rule! {
 
 impl Rule for PassiveVoice {
     fn check_document(&self, cx: &DocContext<'_>, out: &mut Vec<Finding>) {
-        let prose = PageProse::of(cx);
+        let prose = cx.prose();
         let total = prose.sentences.len();
         if total < MIN_SENTENCES {
             return;

@@ -1,4 +1,3 @@
-use super::PageProse;
 use crate::declare_rule;
 use crate::diagnostic::Finding;
 use crate::prose::{syllables, words};
@@ -75,7 +74,7 @@ pub fn score<'a>(sentences: impl IntoIterator<Item = &'a str>, lang: &str) -> Op
 impl Rule for ReadingEase {
     fn check_document(&self, cx: &DocContext<'_>, out: &mut Vec<Finding>) {
         let opts = &cx.config.readability;
-        let prose = PageProse::of(cx);
+        let prose = cx.prose();
         let Some(sc) = score(
             prose.sentences.iter().map(|(_, s)| s.text.as_str()),
             cx.lang,
