@@ -146,7 +146,7 @@ pub fn merge(
     }
     // A single run sees its files sorted by path: so must the site rules here.
     docs.sort_by(|a, b| a.path.cmp(&b.path));
-    let site = Site { docs, config };
+    let site = Site::new(docs, config);
     let mut sources = BTreeMap::new();
     let site_diagnostics = lint::run_site(&site, config, opts, &mut sources, partial);
     outcome.diagnostics.extend(site_diagnostics);

@@ -221,10 +221,7 @@ pub fn run(paths: &[PathBuf], config: &Config, opts: RunOptions) -> Result<Outco
             Err(e) => errors.push(e),
         }
     }
-    let site = Site {
-        docs: summaries,
-        config,
-    };
+    let site = Site::new(summaries, config);
     let partial = !paths.iter().any(|p| p.is_dir());
     if opts.keep_index {
         outcome.doc_diagnostics.clone_from(&outcome.diagnostics);

@@ -67,6 +67,30 @@ impl DocSummary {
 pub struct Site<'a> {
     pub docs: Vec<DocSummary>,
     pub config: &'a Config,
+    /// Every link of every document resolved through the URL map, without and with a look on
+    /// disk: the link rules share them (see [`crate::rules::link::graph::Graph`]).
+    links: [std::sync::OnceLock<Vec<Vec<crate::urlmap::Resolved>>>; 2],
+}
+
+impl<'a> Site<'a> {
+    /// The site of `docs` (in walk order) under `config`.
+    #[must_use]
+    pub fn new(docs: Vec<DocSummary>, config: &'a Config) -> Self {
+        Self {
+            docs,
+            config,
+            links: Default::default(),
+        }
+    }
+
+    /// The links resolved in memory (`checked`: and on disk), computed by `resolve` on first use.
+    pub fn resolved_links(
+        &self,
+        checked: bool,
+        resolve: impl FnOnce() -> Vec<Vec<crate::urlmap::Resolved>>,
+    ) -> &[Vec<crate::urlmap::Resolved>] {
+        self.links[usize::from(checked)].get_or_init(resolve)
+    }
 }
 
 impl Site<'_> {

@@ -1409,10 +1409,7 @@ mod tests {
             ],
             "site_url = \"https://www.example.nl\"\n",
         );
-        let site = Site {
-            docs,
-            config: &config,
-        };
+        let site = Site::new(docs, &config);
         let map = UrlMap::new(&site);
         let a = site
             .docs
@@ -1446,10 +1443,7 @@ mod tests {
         assert_eq!(t("/files/weg.pdf"), Target::Missing);
         let mut mounted = config.clone();
         mounted.urls.static_dirs = vec!["static/files=/downloads".into()];
-        let site2 = Site {
-            docs: site.docs.clone(),
-            config: &mounted,
-        };
+        let site2 = Site::new(site.docs.clone(), &mounted);
         let map2 = UrlMap::new(&site2);
         assert_eq!(
             map2.resolve_checked(a, "/downloads/gids.pdf").target,
@@ -1475,10 +1469,7 @@ mod tests {
             ],
             "",
         );
-        let site = Site {
-            docs,
-            config: &config,
-        };
+        let site = Site::new(docs, &config);
         let map = UrlMap::new(&site);
         let b = site
             .docs
@@ -1509,10 +1500,7 @@ mod tests {
             ],
             "",
         );
-        let site = Site {
-            docs,
-            config: &config,
-        };
+        let site = Site::new(docs, &config);
         let map = UrlMap::new(&site);
         assert!(map.is_https() && map.is_own_host("www.geprompt.nl"));
         let r = map.resolve(0, "http://geprompt.nl/b/");

@@ -163,10 +163,7 @@ impl<'c> Incremental<'c> {
                 Err(e) => errors.push(e.clone()),
             }
         }
-        let site = Site {
-            docs: summaries,
-            config: self.config,
-        };
+        let site = Site::new(summaries, self.config);
         let mut sources = BTreeMap::new();
         let site_diags = lint::run_site(&site, self.config, opts, &mut sources, false);
         outcome.diagnostics.extend(site_diags);

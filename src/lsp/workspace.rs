@@ -248,10 +248,7 @@ impl Workspace {
             return Vec::new();
         }
         let mut findings: Vec<(usize, Finding)> = Vec::new();
-        let site = Site {
-            docs: std::mem::take(&mut self.docs),
-            config: &self.config,
-        };
+        let site = Site::new(std::mem::take(&mut self.docs), &self.config);
         for rule in ALL {
             if rule.is_site_rule() && self.config.level(rule.info().id) != Level::Off {
                 rule.check_site(&site, &mut findings);

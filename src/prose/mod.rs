@@ -158,8 +158,22 @@ pub fn words(text: &str) -> Vec<Word<'_>> {
         let start = offset;
         offset += token.len();
         let token = token.trim_end();
-        let lower = token.to_ascii_lowercase();
-        if lower.contains("://") || lower.starts_with("www.") || token.contains('@') {
+        if token.contains("://")
+            || token
+                .get(..4)
+                .is_some_and(|p| p.eq_ignore_ascii_case("www."))
+            || token.contains('@')
+        {
+            continue;
+        }
+        // Most tokens are a plain word with punctuation around it ("(zie", "kost.", "AI,"):
+        // such a word is one word under the Unicode rules, so the segmenter can be skipped.
+        if let Some((i, w)) = plain_word(token) {
+            out.push(Word {
+                text: w,
+                start: start + i,
+                end: start + i + w.len(),
+            });
             continue;
         }
         for (i, w) in token.split_word_bound_indices() {
@@ -187,6 +201,23 @@ pub fn words(text: &str) -> Vec<Word<'_>> {
         joined.push(w);
     }
     joined
+}
+
+/// A token that is one word between punctuation: its offset and the word. Only letters of
+/// Latin-1 and digits count (every one of them is `ALetter` or `Numeric` in UAX #29, and runs of
+/// those never break), and only punctuation that never joins words may surround it.
+fn plain_word(token: &str) -> Option<(usize, &str)> {
+    // Not `_`: it joins words (`_x` is one word).
+    const LEADING: [char; 7] = ['(', '[', '"', '“', '‘', '\'', '*'];
+    const TRAILING: [char; 13] = [
+        '.', ',', ';', ':', '!', '?', ')', ']', '"', '”', '’', '\'', '*',
+    ];
+    let word_char = |c: char| {
+        c.is_ascii_alphanumeric() || (('\u{c0}'..='\u{ff}').contains(&c) && c != '×' && c != '÷')
+    };
+    let rest = token.trim_start_matches(LEADING);
+    let core = rest.trim_end_matches(TRAILING);
+    (!core.is_empty() && core.chars().all(word_char)).then(|| (token.len() - rest.len(), core))
 }
 
 #[cfg(test)]
@@ -221,6 +252,48 @@ mod tests {
         let at = b[0].text.find("vette").unwrap();
         let span = b[0].source_span(at, at + 5);
         assert_eq!(&src[span.start..span.end], "vette");
+    }
+
+    /// `words` without the plain-word shortcut: every token through the segmenter.
+    fn words_by_segmenter(text: &str) -> Vec<(usize, usize)> {
+        use unicode_segmentation::UnicodeSegmentation;
+        let mut out: Vec<(usize, usize)> = Vec::new();
+        let mut offset = 0;
+        for token in text.split_inclusive(char::is_whitespace) {
+            let start = offset;
+            offset += token.len();
+            let token = token.trim_end();
+            let lower = token.to_ascii_lowercase();
+            if lower.contains("://") || lower.starts_with("www.") || token.contains('@') {
+                continue;
+            }
+            for (i, w) in token.split_word_bound_indices() {
+                if w.chars().any(char::is_alphanumeric) {
+                    out.push((start + i, start + i + w.len()));
+                }
+            }
+        }
+        let mut joined: Vec<(usize, usize)> = Vec::new();
+        for w in out {
+            if let Some(last) = joined.last_mut() {
+                if last.1 + 1 == w.0 && text.get(last.1..w.0) == Some("-") {
+                    last.1 = w.1;
+                    continue;
+                }
+            }
+            joined.push(w);
+        }
+        joined
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn plain_word_shortcut_splits_as_the_segmenter_does(
+            text in r"([a-zA-Z0-9éëïöüÉßçñ×÷_'’.,;:!?()\[\]\x22“”‘*@/-]{0,6}[ \n]?){0,12}"
+        ) {
+            let got: Vec<(usize, usize)> = words(&text).iter().map(|w| (w.start, w.end)).collect();
+            proptest::prop_assert_eq!(got, words_by_segmenter(&text));
+        }
     }
 
     #[test]

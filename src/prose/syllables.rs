@@ -8,8 +8,35 @@
 //! hyphenation patterns (via `hypher`) on word lists is measured in `tests/syllables.rs`.
 
 /// Syllables of `word` in language `lang` ("nl" or "en"); at least 1 for a word with letters.
+///
+/// Prose repeats its words, so counts are kept per thread (bounded, so that `watch` and the
+/// language server do not grow without end).
 #[must_use]
 pub fn count(word: &str, lang: &str) -> usize {
+    use std::cell::RefCell;
+    use std::collections::HashMap;
+    type Memo = HashMap<Box<str>, usize, foldhash::fast::RandomState>;
+    thread_local! {
+        static MEMO: RefCell<[Memo; 2]> = RefCell::default();
+    }
+    const MAX: usize = 100_000;
+    let idx = usize::from(lang == "en");
+    MEMO.with(|m| {
+        let mut m = m.borrow_mut();
+        let map = &mut m[idx];
+        if let Some(&n) = map.get(word) {
+            return n;
+        }
+        let n = count_uncached(word, lang);
+        if map.len() >= MAX {
+            map.clear();
+        }
+        map.insert(word.into(), n);
+        n
+    })
+}
+
+fn count_uncached(word: &str, lang: &str) -> usize {
     if !word.chars().any(char::is_alphabetic) {
         // Numbers and symbols: one syllable when there is anything to say.
         return usize::from(word.chars().any(char::is_alphanumeric));

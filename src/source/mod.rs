@@ -113,11 +113,18 @@ pub fn parse(path: PathBuf, display_path: String, format: Format, source: String
 /// The part of a whitespace-separated token before a URL in it (`https://…`, `http://…`,
 /// `www.…`), matched case-insensitively.
 pub(crate) fn before_url(token: &str) -> &str {
-    let lower = token.to_ascii_lowercase();
-    let cut = ["https://", "http://", "www."]
-        .iter()
-        .filter_map(|p| lower.find(p))
-        .min()
+    let bytes = token.as_bytes();
+    let starts = |i: usize, p: &str| {
+        bytes
+            .get(i..i + p.len())
+            .is_some_and(|b| b.eq_ignore_ascii_case(p.as_bytes()))
+    };
+    // The patterns are ASCII, so where one starts is a character boundary.
+    let cut = (0..bytes.len())
+        .find(|&i| {
+            matches!(bytes.get(i), Some(b'h' | b'H' | b'w' | b'W'))
+                && (starts(i, "https://") || starts(i, "http://") || starts(i, "www."))
+        })
         .unwrap_or(token.len());
     token.get(..cut).unwrap_or(token)
 }
@@ -135,7 +142,11 @@ pub fn count_words(text: &str) -> usize {
             {
                 token.unicode_words().count()
             } else {
-                usize::from(token.unicode_words().next().is_some())
+                // A letter or digit is (part of) a Unicode word.
+                usize::from(
+                    token.bytes().any(|b| b.is_ascii_alphanumeric())
+                        || token.unicode_words().next().is_some(),
+                )
             }
         })
         .sum()

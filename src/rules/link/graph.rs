@@ -11,7 +11,7 @@ pub struct Graph<'s> {
     pub site: &'s Site<'s>,
     pub map: UrlMap<'s>,
     /// Per document, per link (same order as `DocSummary::links`).
-    pub links: Vec<Vec<Resolved>>,
+    pub links: &'s [Vec<Resolved>],
 }
 
 impl<'s> Graph<'s> {
@@ -28,25 +28,29 @@ impl<'s> Graph<'s> {
         Self::build(site, true)
     }
 
+    /// The links are resolved once per run (in parallel: a look on disk is a file system call)
+    /// and shared by every rule that builds a graph.
     fn build(site: &'s Site<'s>, disk: bool) -> Self {
+        use rayon::prelude::*;
         let map = UrlMap::new(site);
-        let links = site
-            .docs
-            .iter()
-            .enumerate()
-            .map(|(i, d)| {
-                d.links
-                    .iter()
-                    .map(|l| {
-                        if disk {
-                            map.resolve_checked(i, &l.href)
-                        } else {
-                            map.resolve(i, &l.href)
-                        }
-                    })
-                    .collect()
-            })
-            .collect();
+        let links = site.resolved_links(disk, || {
+            site.docs
+                .par_iter()
+                .enumerate()
+                .map(|(i, d)| {
+                    d.links
+                        .iter()
+                        .map(|l| {
+                            if disk {
+                                map.resolve_checked(i, &l.href)
+                            } else {
+                                map.resolve(i, &l.href)
+                            }
+                        })
+                        .collect()
+                })
+                .collect()
+        });
         Self { site, map, links }
     }
 

@@ -56,7 +56,19 @@ pub static PLACES: LazyLock<Vec<Keyword>> = LazyLock::new(|| {
 
 /// The configured places plus the built-in ones.
 #[must_use]
-pub fn places(config: &crate::config::Config) -> Vec<Keyword> {
+pub fn places(config: &crate::config::Config) -> std::sync::Arc<Vec<Keyword>> {
+    use std::sync::{Arc, Mutex};
+    // Several rules ask for every page: the list is built once per configured `places`.
+    type Built = (Vec<String>, Arc<Vec<Keyword>>);
+    static LAST: Mutex<Option<Built>> = Mutex::new(None);
+    let mut last = LAST
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    if let Some((key, list)) = last.as_ref() {
+        if *key == config.local.places {
+            return Arc::clone(list);
+        }
+    }
     let mut out: Vec<Keyword> = config
         .local
         .places
@@ -64,7 +76,9 @@ pub fn places(config: &crate::config::Config) -> Vec<Keyword> {
         .filter_map(|p| Keyword::new(p, Lang::Nl))
         .collect();
     out.extend(PLACES.iter().cloned());
-    out
+    let built = Arc::new(out);
+    *last = Some((config.local.places.clone(), Arc::clone(&built)));
+    built
 }
 
 /// Municipalities whose name is also a common word (`Best practices`, `Goes` in English,
@@ -96,8 +110,12 @@ const AMBIGUOUS: &[&str] = &[
 #[must_use]
 pub fn find_place(tokens: &Tokens, places: &[Keyword], source: &str) -> Option<Span> {
     places.iter().find_map(|p| {
+        let hits = tokens.find(p);
+        if hits.is_empty() {
+            return None;
+        }
         let ambiguous = AMBIGUOUS.contains(&fold(&p.text).as_str());
-        tokens.find(p).into_iter().find(|s| {
+        hits.into_iter().find(|s| {
             let capital = source
                 .get(s.start..s.end)
                 .and_then(|t| t.trim_start_matches(['\'', '’']).chars().next())
