@@ -56,7 +56,7 @@ pub const FRONT_MATTER_KEYS: &[&str] = &[
 const QUESTION_KEYS: &[&str] = &["question", "vraag", "q", "title", "name", "titel"];
 const ANSWER_KEYS: &[&str] = &["answer", "antwoord", "a", "text", "content", "tekst"];
 
-static FAQ_HEADING: LazyLock<regex::Regex> = LazyLock::new(|| {
+pub(crate) static FAQ_HEADING: LazyLock<regex::Regex> = LazyLock::new(|| {
     crate::rules::regex(
         r"(?i)^\W*(veel\s*gestelde\s+vragen|vaak\s+gestelde\s+vragen|veel\s*voorkomende\s+vragen|faqs?\b|f\.a\.q\.?|frequently\s+asked\s+questions|vragen\s+en\s+antwoorden|vragen\s*&\s*antwoorden|common\s+questions|questions\s+(and|&)\s+answers|q\s*&\s*a\b|v\s*&\s*a\b)",
     )

@@ -313,7 +313,7 @@ const MAX_JOIN: usize = 3;
 /// Most words allowed between two words of a phrase.
 const MAX_GAP: usize = 2;
 
-static URL_LIKE: LazyLock<regex::Regex> = LazyLock::new(|| {
+pub(crate) static URL_LIKE: LazyLock<regex::Regex> = LazyLock::new(|| {
     crate::rules::regex(
         r"(?i)(?-u:\b)(?:https?://|ftp://|www\.)\S+|\S+@\S+\.\w+|\S+\.(?:nl|com|org|net|io|eu|be)/\S*|(?-u:\b)[\w-]+(?:\.[\w-]+)*\.(?:nl|com|org|net|io|eu|be|de|ai)(?-u:\b)",
     )

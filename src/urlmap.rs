@@ -683,6 +683,9 @@ pub struct UrlMap<'s> {
     https: bool,
     /// Known URLs for suggestions, sorted.
     urls: Vec<String>,
+    /// Per folder, the names in it that start with `[` (dynamic routes), read once: a content
+    /// folder can hold thousands of pages and many links may be looked up in it.
+    bracket_names: std::sync::Mutex<HashMap<PathBuf, std::sync::Arc<Vec<String>>>>,
 }
 
 impl<'s> UrlMap<'s> {
@@ -757,6 +760,7 @@ impl<'s> UrlMap<'s> {
                 .map(|h| h.trim_start_matches("www.").to_lowercase()),
             https: site_url.is_some_and(|u| u.scheme() == "https"),
             urls,
+            bracket_names: std::sync::Mutex::default(),
         }
     }
 
@@ -1096,33 +1100,55 @@ impl<'s> UrlMap<'s> {
                 base.join(format!("{stem}.astro")),
                 base.join(stem).join("index.astro"),
             ];
-            if candidates.iter().any(|c| c.is_file()) || dynamic_route(&base, stem) {
+            if candidates.iter().any(|c| c.is_file()) || self.dynamic_route(&base, stem) {
                 return Target::Unknown;
             }
         }
         Target::Missing
     }
-}
 
-/// Whether a dynamic route under `base` serves `stem` (`blog/ai-kosten`): Astro/Next
-/// `blog/[slug].astro` or `blog/[slug]/` for one segment, `[...slug].astro` in `blog/` or any
-/// folder above it for any depth.
-fn dynamic_route(base: &Path, stem: &str) -> bool {
-    let segs: Vec<&str> = stem.split('/').filter(|s| !s.is_empty()).collect();
-    let mut folder = base.to_path_buf();
-    for (i, seg) in segs.iter().enumerate() {
-        if let Ok(entries) = std::fs::read_dir(&folder) {
-            for e in entries.flatten() {
-                let name = e.file_name();
-                let name = name.to_string_lossy();
-                if name.starts_with("[...") || (i + 1 == segs.len() && name.starts_with('[')) {
-                    return true;
-                }
+    /// Whether a dynamic route under `base` serves `stem` (`blog/ai-kosten`): Astro/Next
+    /// `blog/[slug].astro` or `blog/[slug]/` for one segment, `[...slug].astro` in `blog/` or any
+    /// folder above it for any depth.
+    fn dynamic_route(&self, base: &Path, stem: &str) -> bool {
+        let segs: Vec<&str> = stem.split('/').filter(|s| !s.is_empty()).collect();
+        let mut folder = base.to_path_buf();
+        for (i, seg) in segs.iter().enumerate() {
+            let names = self.bracket_names_in(&folder);
+            if names
+                .iter()
+                .any(|name| name.starts_with("[...") || i + 1 == segs.len())
+            {
+                return true;
             }
+            folder.push(seg);
         }
-        folder.push(seg);
+        false
     }
-    false
+
+    /// The names in `folder` that start with `[`.
+    fn bracket_names_in(&self, folder: &Path) -> std::sync::Arc<Vec<String>> {
+        let cached = self
+            .bracket_names
+            .lock()
+            .ok()
+            .and_then(|c| c.get(folder).cloned());
+        if let Some(hit) = cached {
+            return hit;
+        }
+        let names: Vec<String> = std::fs::read_dir(folder)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| n.starts_with('['))
+            .collect();
+        let names = std::sync::Arc::new(names);
+        if let Ok(mut c) = self.bracket_names.lock() {
+            c.insert(folder.to_path_buf(), std::sync::Arc::clone(&names));
+        }
+        names
+    }
 }
 
 /// Hugo's `[permalinks]` (section → pattern) from `hugo.toml` or `config.toml` in `root`, read

@@ -10,6 +10,7 @@ use crate::lint::{self, RunOptions};
 use crate::report;
 
 pub fn run(args: &CheckArgs) -> anyhow::Result<u8> {
+    crate::rules::warm_up();
     let mut config = if let Some(path) = &args.config {
         Config::load(path)?
     } else {

@@ -75,7 +75,7 @@ use crate::prose::Block;
 use crate::rules::DocContext;
 
 /// Statistics: percentages, "3 op de 4", "x keer zoveel", amounts in millions or billions.
-static STATISTIC: LazyLock<regex::Regex> = LazyLock::new(|| {
+pub(crate) static STATISTIC: LazyLock<regex::Regex> = LazyLock::new(|| {
     crate::rules::regex(concat!(
         r"(?i)(?:",
         // 45%, 3,5 procent, 12 percent
@@ -94,7 +94,7 @@ static STATISTIC: LazyLock<regex::Regex> = LazyLock::new(|| {
 });
 
 /// Words that name a source for a claim in the same sentence or paragraph.
-static SOURCE_CUE: LazyLock<regex::Regex> = LazyLock::new(|| {
+pub(crate) static SOURCE_CUE: LazyLock<regex::Regex> = LazyLock::new(|| {
     crate::rules::regex(concat!(
         r"(?i)(?-u:\b)(?:bron\w*|volgens|according\s+to|source[sd]?|aldus|cijfers\s+(?:van|uit)|data\s+(?:van|from)|",
         r"onderzoek\s+(?:van|door)|studie\s+(?:van|door)|rapport\w*|(?:enquête|peiling)\s+(?:van|door|onder)|",
@@ -138,14 +138,16 @@ fn block_has_link_or_footnote(cx: &DocContext<'_>, block: &Block) -> bool {
         || residue.citation.is_match(text)
 }
 
+/// Titles of pages that report their own survey or study.
+pub(crate) static OWN_STUDY: LazyLock<regex::Regex> = LazyLock::new(|| {
+    crate::rules::regex(
+        r"(?i)(?-u:\b)(?:survey|enquête|enquete|results|resultaten|benchmarks?|jaarverslag|annual\s+report|onderzoeksrapport)(?-u:\b)",
+    )
+});
+
 /// A page that reports its own survey or study ("State of Rust survey results", "Resultaten
 /// van onze enquête") is the source of its numbers.
 pub fn reports_own_study(cx: &DocContext<'_>) -> bool {
-    static OWN: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        crate::rules::regex(
-            r"(?i)(?-u:\b)(?:survey|enquête|enquete|results|resultaten|benchmarks?|jaarverslag|annual\s+report|onderzoeksrapport)(?-u:\b)",
-        )
-    });
     cx.seo_title()
         .into_iter()
         .map(|t| t.text)
@@ -154,7 +156,7 @@ pub fn reports_own_study(cx: &DocContext<'_>) -> bool {
                 .filter(|h| h.level == 1)
                 .map(|h| h.text.clone()),
         )
-        .any(|t| OWN.is_match(&t))
+        .any(|t| OWN_STUDY.is_match(&t))
 }
 
 /// Table cells hold data, not claims in running text.

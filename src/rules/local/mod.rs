@@ -399,19 +399,19 @@ pub fn is_dutch_country(country: Option<&str>) -> bool {
     })
 }
 
-static PHONE_INTL: LazyLock<regex::Regex> = LazyLock::new(|| {
+pub(crate) static PHONE_INTL: LazyLock<regex::Regex> = LazyLock::new(|| {
     crate::rules::regex(
         r"(?:\+|(?-u:\b)00)31[\s\-.]*(?:\(0\)[\s\-.]*)?\d(?:[\s\-.]?\d){5,11}(?-u:\b)",
     )
 });
-static PHONE_NATIONAL: LazyLock<regex::Regex> =
+pub(crate) static PHONE_NATIONAL: LazyLock<regex::Regex> =
     LazyLock::new(|| crate::rules::regex(r"(?-u:\b)0\d(?:[\s\-.]?\d){6,11}(?-u:\b)"));
 static PHONE_CUE: LazyLock<regex::Regex> = LazyLock::new(|| {
     crate::rules::regex(
         r"(?i)(?:(?-u:\b)tel(?:efoon(?:nummer)?)?(?-u:\b)|(?-u:\b)bel(?-u:\b)|(?-u:\b)bellen(?-u:\b)|(?-u:\b)phone(?-u:\b)|(?-u:\b)call(?-u:\b)|(?-u:\b)mobiel(?-u:\b)|(?-u:\b)fax(?-u:\b)|(?-u:\b)bereikbaar(?-u:\b)|(?-u:\b)telefonisch(?-u:\b)|(?-u:\b)whatsapp(?-u:\b)|(?-u:\b)T\s*:|☎|📞)[^\n]{0,25}$",
     )
 });
-static POSTCODE: LazyLock<regex::Regex> = LazyLock::new(|| {
+pub(crate) static POSTCODE: LazyLock<regex::Regex> = LazyLock::new(|| {
     crate::rules::regex(
         r"(?-u:\b)(\d{4})([ \t]{0,3})([A-Z]{2})(?-u:\b)[ \t]*,?[ \t]*([A-Z'][\p{L}'\-]+(?:[ \t][A-Z][\p{L}\-]+)?)",
     )
@@ -464,8 +464,13 @@ pub fn phones_in_text(doc: &Document) -> Vec<(Span, String)> {
 /// (`3511 AB Utrecht`; `2026 in Maarssen` is a year):
 /// (span of the postcode, span of postcode and place, the postcode, the place).
 #[must_use]
-pub fn postcodes_in_text(doc: &Document, places: &[Keyword]) -> Vec<(Span, Span, String, String)> {
+pub fn postcodes_in_text(
+    doc: &Document,
+    config: &crate::config::Config,
+) -> Vec<(Span, Span, String, String)> {
     let mut out = Vec::new();
+    // The place list is only needed once a postcode turns up.
+    let mut places_list = None;
     for region in crate::rules::text_regions(doc) {
         let text = doc.text(region);
         for c in POSTCODE.captures_iter(text) {
@@ -479,6 +484,7 @@ pub fn postcodes_in_text(doc: &Document, places: &[Keyword]) -> Vec<(Span, Span,
                 Lang::Nl,
                 Some(Span::new(0, place.as_str().len())),
             );
+            let places = places_list.get_or_insert_with(|| places(config));
             let Some(hit) = places
                 .iter()
                 .find_map(|p| t.find(p).into_iter().find(|s| s.start == 0))
@@ -534,8 +540,7 @@ pub fn nap_mentions(cx: &DocContext<'_>) -> Vec<NapMention> {
     for (span, w) in phones_in_text(doc) {
         phone(&w, Some(span), &mut out);
     }
-    let places = places(cx.config);
-    for (_, span, code, place) in postcodes_in_text(doc, &places) {
+    for (_, span, code, place) in postcodes_in_text(doc, cx.config) {
         {
             let key: String = code
                 .chars()

@@ -1,8 +1,6 @@
 use crate::declare_rule;
 use crate::diagnostic::{Finding, Level};
-use crate::rules::local::{
-    is_dutch_country, jsonld_values, places, postcode_problem, postcodes_in_text,
-};
+use crate::rules::local::{is_dutch_country, jsonld_values, postcode_problem, postcodes_in_text};
 use crate::rules::{DocContext, Rule};
 
 declare_rule! {
@@ -25,8 +23,7 @@ declare_rule! {
 
 impl Rule for PostcodeFormat {
     fn check_document(&self, cx: &DocContext<'_>, out: &mut Vec<Finding>) {
-        let places = places(cx.config);
-        for (span, _, code, _) in postcodes_in_text(cx.doc, &places) {
+        for (span, _, code, _) in postcodes_in_text(cx.doc, cx.config) {
             if let Some((p, notation)) = postcode_problem(&code) {
                 let f = Finding::new(Self::ID, p)
                     .at(span)
