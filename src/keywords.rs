@@ -306,6 +306,9 @@ pub struct Tokens {
     /// Word positions sorted by first byte (built on first search): every way of matching a
     /// phrase word keeps its first letter, so a search only tries the words that share it.
     by_initial: OnceCell<Vec<(u8, u32)>>,
+    /// Counts already made ([`Tokens::count`]): the density rules and the page summary count
+    /// the same keywords in the same body.
+    counts: RefCell<Vec<(Keyword, usize)>>,
 }
 
 /// Most text tokens one compound part may span (`A-I-workshop` is as far as it goes).
@@ -326,6 +329,7 @@ impl Tokens {
             lang,
             toks: Vec::new(),
             by_initial: OnceCell::new(),
+            counts: RefCell::default(),
         }
     }
 
@@ -347,18 +351,20 @@ impl Tokens {
             URL_LIKE.find_iter(text).map(|m| m.range()).collect();
         let mut prev_end: Option<usize> = None;
         let mut first = true;
-        let words = text.unicode_word_indices().flat_map(|(off, word)| {
-            // `7.10`, `1.450`, `snake_case`: the parts are words of their own, as in slugs.
-            let mut parts = Vec::new();
-            let mut at = 0;
-            for part in word.split(['.', ',', '_']) {
-                if !part.is_empty() {
-                    parts.push((off + at, part, at > 0));
+        let words = crate::prose::unicode_word_indices(text)
+            .into_iter()
+            .flat_map(|(off, word)| {
+                // `7.10`, `1.450`, `snake_case`: the parts are words of their own, as in slugs.
+                let mut parts = Vec::new();
+                let mut at = 0;
+                for part in word.split(['.', ',', '_']) {
+                    if !part.is_empty() {
+                        parts.push((off + at, part, at > 0));
+                    }
+                    at += part.len() + 1;
                 }
-                at += part.len() + 1;
-            }
-            parts
-        });
+                parts
+            });
         for (off, word, inner) in words {
             if urls.iter().any(|r| r.contains(&off)) {
                 prev_end = Some(off + word.len());
@@ -392,6 +398,7 @@ impl Tokens {
                 None => whole,
             };
             self.by_initial.take();
+            self.counts.get_mut().clear();
             self.toks.push(Tok {
                 folded,
                 stem,
@@ -621,6 +628,15 @@ impl Tokens {
     /// AI-workshop` counts for `AI-workshop kosten`, as it does in Yoast's keyphrase density).
     #[must_use]
     pub fn count(&self, kw: &Keyword) -> usize {
+        if let Some(&(_, n)) = self.counts.borrow().iter().find(|(k, _)| k == kw) {
+            return n;
+        }
+        let n = self.count_uncached(kw);
+        self.counts.borrow_mut().push((kw.clone(), n));
+        n
+    }
+
+    fn count_uncached(&self, kw: &Keyword) -> usize {
         let in_order = self.find(kw);
         let mut n = in_order.len();
         // A sentence holds every word only if the whole text does.
@@ -714,11 +730,9 @@ impl Tokens {
                     && u.folded.len() >= a.stem.len() + 3
                     && u.folded.starts_with(&*a.stem)
                     && u.folded.get(a.stem.len()..).is_some_and(|rest| {
-                        toks.iter().any(|b| {
-                            &*b.folded == rest
-                                || &*b.stem == rest
-                                || *b.stem == stem(self.lang, rest)
-                        })
+                        let rest_stem = stem(self.lang, rest);
+                        toks.iter()
+                            .any(|b| &*b.folded == rest || &*b.stem == rest || *b.stem == rest_stem)
                     })
             })
         };

@@ -206,7 +206,7 @@ pub fn words(text: &str) -> Vec<Word<'_>> {
 /// A token that is one word between punctuation: its offset and the word. Only letters of
 /// Latin-1 and digits count (every one of them is `ALetter` or `Numeric` in UAX #29, and runs of
 /// those never break), and only punctuation that never joins words may surround it.
-fn plain_word(token: &str) -> Option<(usize, &str)> {
+pub(crate) fn plain_word(token: &str) -> Option<(usize, &str)> {
     // Not `_`: it joins words (`_x` is one word).
     const LEADING: [char; 7] = ['(', '[', '"', '“', '‘', '\'', '*'];
     const TRAILING: [char; 13] = [
@@ -218,6 +218,44 @@ fn plain_word(token: &str) -> Option<(usize, &str)> {
     let rest = token.trim_start_matches(LEADING);
     let core = rest.trim_end_matches(TRAILING);
     (!core.is_empty() && core.chars().all(word_char)).then(|| (token.len() - rest.len(), core))
+}
+
+/// The same as `text.unicode_word_indices()` (UAX #29 words that hold a letter or digit), faster
+/// on ordinary prose: whitespace always separates words, so each whitespace-separated token is
+/// segmented alone, and a plain token (see [`plain_word`]) needs no segmenter at all. Text with a
+/// combining mark, format character or emoji falls back to the segmenter over the whole text,
+/// since those may attach to the whitespace before them.
+#[must_use]
+pub fn unicode_word_indices(text: &str) -> Vec<(usize, &str)> {
+    use unicode_segmentation::UnicodeSegmentation;
+    let unusual = |c: char| {
+        !c.is_ascii()
+            && (unicode_normalization::char::is_combining_mark(c)
+                || matches!(c, '\u{ad}' | '\u{61c}' | '\u{180e}' | '\u{feff}')
+                || ('\u{200b}'..='\u{200f}').contains(&c)
+                || ('\u{202a}'..='\u{202e}').contains(&c)
+                || ('\u{2060}'..='\u{206f}').contains(&c)
+                || u32::from(c) >= 0x1_F000)
+    };
+    if text.chars().any(unusual) {
+        return text.unicode_word_indices().collect();
+    }
+    let mut out = Vec::new();
+    let mut offset = 0;
+    for token in text.split_inclusive(char::is_whitespace) {
+        let start = offset;
+        offset += token.len();
+        let token = token.trim_end_matches(char::is_whitespace);
+        if token.is_empty() {
+            continue;
+        }
+        if let Some((i, w)) = plain_word(token) {
+            out.push((start + i, w));
+            continue;
+        }
+        out.extend(token.unicode_word_indices().map(|(i, w)| (start + i, w)));
+    }
+    out
 }
 
 #[cfg(test)]
@@ -293,6 +331,17 @@ mod tests {
         ) {
             let got: Vec<(usize, usize)> = words(&text).iter().map(|w| (w.start, w.end)).collect();
             proptest::prop_assert_eq!(got, words_by_segmenter(&text));
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn word_indices_match_the_segmenter(
+            text in r"([a-zA-Z0-9éëïöüÉßçñ×÷€–—_'’.,;:!?()\[\]\x22“”‘*@/#-]{0,6}[ \n\t\u{a0}]{0,2}){0,12}([\u{301}\u{ad}\u{200d}\u{1f600}]?[a-z ]{0,4}){0,2}"
+        ) {
+            use unicode_segmentation::UnicodeSegmentation;
+            let want: Vec<(usize, &str)> = text.unicode_word_indices().collect();
+            proptest::prop_assert_eq!(unicode_word_indices(&text), want);
         }
     }
 

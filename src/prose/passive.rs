@@ -20,12 +20,25 @@ pub struct Passive {
 /// The first passive construction in `sentence`, if any.
 #[must_use]
 pub fn find(sentence: &str, lang: &str) -> Option<Passive> {
-    let words = super::words(sentence);
+    find_in(sentence, &super::words(sentence), lang)
+}
+
+/// The first passive construction in `sentence`, whose words are `words`.
+#[must_use]
+pub fn find_in(sentence: &str, words: &[super::Word<'_>], lang: &str) -> Option<Passive> {
     if lang == "en" {
-        english(sentence, &words)
+        english(sentence, words)
     } else {
-        dutch(sentence, &words)
+        dutch(sentence, words)
     }
+}
+
+/// Whether one of `words` is one of `list` (ASCII words, any case: no other letter lowercases
+/// to the letters of the auxiliaries).
+fn has_word(words: &[super::Word<'_>], list: &[&str]) -> bool {
+    words
+        .iter()
+        .any(|w| list.iter().any(|a| w.text.eq_ignore_ascii_case(a)))
 }
 
 /// Words split at clause punctuation: commas, semicolons, colons, brackets, dashes.
@@ -331,6 +344,10 @@ const NL_MODALS: &[&str] = &[
 
 fn dutch(sentence: &str, words: &[super::Word<'_>]) -> Option<Passive> {
     for clause in clauses(sentence, words) {
+        // Most clauses have no auxiliary: spare them the lowercasing.
+        if !has_word(clause, NL_WORDEN) && !has_word(clause, NL_ZIJN) {
+            continue;
+        }
         let lower: Vec<String> = clause.iter().map(|w| w.text.to_lowercase()).collect();
         let participle_at = |i: usize| {
             lower.get(i).is_some_and(|p| is_dutch_participle(p))
@@ -721,6 +738,9 @@ fn is_english_participle(w: &str) -> bool {
 
 fn english(sentence: &str, words: &[super::Word<'_>]) -> Option<Passive> {
     for clause in clauses(sentence, words) {
+        if !has_word(clause, EN_BE) {
+            continue;
+        }
         let lower: Vec<String> = clause.iter().map(|w| w.text.to_lowercase()).collect();
         for (ai, aux) in lower.iter().enumerate() {
             if !EN_BE.contains(&aux.as_str()) {

@@ -20,6 +20,26 @@ pub struct Sentence {
     pub end: usize,
     /// Words, as [`super::words`] counts them.
     pub words: usize,
+    /// Their byte ranges in [`Sentence::text`] (several rules look at the words; they are
+    /// found once).
+    pub word_ranges: Vec<(usize, usize)>,
+}
+
+impl Sentence {
+    /// The words of the sentence.
+    #[must_use]
+    pub fn words(&self) -> Vec<super::Word<'_>> {
+        self.word_ranges
+            .iter()
+            .filter_map(|&(start, end)| {
+                Some(super::Word {
+                    text: self.text.get(start..end)?,
+                    start,
+                    end,
+                })
+            })
+            .collect()
+    }
 }
 
 /// Abbreviations (lowercase, without the final period) after which a period does not end a
@@ -49,8 +69,13 @@ pub fn sentences(block: &Block) -> Vec<Sentence> {
         .into_iter()
         .map(|(start, end)| {
             let text = block.text.get(start..end).unwrap_or("").to_string();
+            let word_ranges: Vec<(usize, usize)> = super::words(&text)
+                .iter()
+                .map(|w| (w.start, w.end))
+                .collect();
             Sentence {
-                words: super::words(&text).len(),
+                words: word_ranges.len(),
+                word_ranges,
                 span: block.source_span(start, end),
                 text,
                 start,

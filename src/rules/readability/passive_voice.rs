@@ -42,7 +42,7 @@ impl Rule for PassiveVoice {
             .sentences
             .iter()
             .filter_map(|(b, s)| {
-                let p = passive::find(&s.text, cx.lang)?;
+                let p = passive::find_in(&s.text, &s.words(), cx.lang)?;
                 let block = prose.blocks.get(*b)?;
                 Some(block.source_span(s.start + p.start, s.start + p.end))
             })

@@ -38,20 +38,32 @@ pub struct Score {
 
 /// Reading ease of sentences in `lang`: Flesch (en) or Flesch–Douma (nl).
 #[must_use]
-#[allow(clippy::cast_precision_loss)]
 pub fn score<'a>(sentences: impl IntoIterator<Item = &'a str>, lang: &str) -> Option<Score> {
+    score_words(
+        sentences
+            .into_iter()
+            .map(|s| words(s).into_iter().map(|w| w.text)),
+        lang,
+    )
+}
+
+/// [`score`] of sentences given as their words.
+#[must_use]
+#[allow(clippy::cast_precision_loss)]
+pub fn score_words<'a, W: IntoIterator<Item = &'a str>>(
+    sentences: impl IntoIterator<Item = W>,
+    lang: &str,
+) -> Option<Score> {
     let (mut w, mut s, mut syl) = (0usize, 0usize, 0usize);
     for sentence in sentences {
-        let ws = words(sentence);
-        if ws.is_empty() {
-            continue;
+        let before = w;
+        for word in sentence {
+            w += 1;
+            syl += syllables::count(word, lang);
         }
-        s += 1;
-        w += ws.len();
-        syl += ws
-            .iter()
-            .map(|x| syllables::count(x.text, lang))
-            .sum::<usize>();
+        if w > before {
+            s += 1;
+        }
     }
     if w == 0 || s == 0 {
         return None;
@@ -75,8 +87,11 @@ impl Rule for ReadingEase {
     fn check_document(&self, cx: &DocContext<'_>, out: &mut Vec<Finding>) {
         let opts = &cx.config.readability;
         let prose = cx.prose();
-        let Some(sc) = score(
-            prose.sentences.iter().map(|(_, s)| s.text.as_str()),
+        let Some(sc) = score_words(
+            prose
+                .sentences
+                .iter()
+                .map(|(_, s)| s.word_ranges.iter().filter_map(|&(a, b)| s.text.get(a..b))),
             cx.lang,
         ) else {
             return;
