@@ -110,16 +110,16 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<u8> {
         .collect();
     let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
     let color = human && to_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    let text = super::render_files_report(
+    ci::side_reports(args, &outcome, &shown, &config, &notes)?;
+    super::emit_files_report(
         args.format,
         &outcome,
         &shown,
         (color, args.quiet),
         format!("geolint check {}", paths_label(&args.paths)),
         || ci::sarif(args, &outcome, &shown, &config),
-    );
-    ci::side_reports(args, &outcome, &shown, &config, &notes)?;
-    super::write_report(args.output.as_deref(), &text)?;
+        args.output.as_deref(),
+    )?;
 
     if human && !args.quiet && !args.fix {
         let fixable = outcome

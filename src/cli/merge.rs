@@ -50,7 +50,7 @@ pub fn run(args: &MergeArgs) -> anyhow::Result<u8> {
         .collect();
     let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
     let color = human && to_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    let text = super::render_files_report(
+    super::emit_files_report(
         args.format,
         &outcome,
         &shown,
@@ -62,8 +62,8 @@ pub fn run(args: &MergeArgs) -> anyhow::Result<u8> {
                 .and_then(|c| std::fs::canonicalize(c).ok());
             report::sarif::render(&outcome, &shown, &config, root.as_deref())
         },
-    );
-    super::write_report(args.output.as_deref(), &text)?;
+        args.output.as_deref(),
+    )?;
 
     let summary = report::Summary::of(&outcome);
     Ok(super::exit_code(

@@ -92,6 +92,34 @@ pub(crate) fn render_files_report(
     }
 }
 
+/// Render the report of a file run and write it to `--output FILE` or stdout; JSON is streamed.
+pub(crate) fn emit_files_report(
+    format: args::Format,
+    outcome: &crate::lint::Outcome,
+    shown: &[&crate::diagnostic::Diagnostic],
+    style: (bool, bool),
+    html_title: String,
+    sarif: impl FnOnce() -> String,
+    output: Option<&std::path::Path>,
+) -> anyhow::Result<()> {
+    use anyhow::Context as _;
+    if format != args::Format::Json {
+        let text = render_files_report(format, outcome, shown, style, html_title, sarif);
+        return write_report(output, &text);
+    }
+    if let Some(path) = output {
+        let file = std::fs::File::create(path)
+            .with_context(|| format!("cannot write report to {}", path.display()))?;
+        return crate::report::json::write(outcome, shown, std::io::BufWriter::new(file))
+            .with_context(|| format!("cannot write report to {}", path.display()));
+    }
+    let stdout = std::io::stdout().lock();
+    match crate::report::json::write(outcome, shown, std::io::BufWriter::new(stdout)) {
+        Err(e) if e.io_error_kind() == Some(std::io::ErrorKind::BrokenPipe) => Ok(()),
+        other => Ok(other?),
+    }
+}
+
 /// Write a report to `--output FILE`, or to stdout.
 pub(crate) fn write_report(output: Option<&std::path::Path>, text: &str) -> anyhow::Result<()> {
     use anyhow::Context as _;

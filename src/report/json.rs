@@ -53,6 +53,27 @@ impl<'a> From<&'a Diagnostic> for JsonDiagnostic<'a> {
     }
 }
 
+/// Write the outcome as one pretty-printed JSON object (with a final newline) to `out`, without
+/// building it in memory first (a report of a large site runs to tens of megabytes).
+pub fn write(
+    outcome: &Outcome,
+    diagnostics: &[&Diagnostic],
+    mut out: impl std::io::Write,
+) -> serde_json::Result<()> {
+    let report = Report {
+        tool: "geolint",
+        version: env!("CARGO_PKG_VERSION"),
+        summary: Summary::of(outcome),
+        diagnostics: diagnostics
+            .iter()
+            .map(|d| JsonDiagnostic::from(*d))
+            .collect(),
+    };
+    serde_json::to_writer_pretty(&mut out, &report)?;
+    out.write_all(b"\n").map_err(serde_json::Error::io)?;
+    out.flush().map_err(serde_json::Error::io)
+}
+
 /// Render the outcome as one pretty-printed JSON object (with a final newline).
 #[must_use]
 pub fn render(outcome: &Outcome, diagnostics: &[&Diagnostic]) -> String {
