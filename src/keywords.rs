@@ -487,6 +487,23 @@ impl Tokens {
         if a > 1 && !self.lang.joins_compounds() {
             return false;
         }
+        // The prefix test below, first without joining the words into strings: most tries
+        // fail on it.
+        let phrase_bytes = || units.iter().flat_map(|u| u.folded.bytes());
+        let text_bytes = || toks.iter().flat_map(|t| t.folded.bytes());
+        let (pl, tl) = (
+            units.iter().map(|u| u.folded.len()).sum::<usize>(),
+            toks.iter().map(|t| t.folded.len()).sum::<usize>(),
+        );
+        let k = pl.min(tl).saturating_sub(3);
+        if !phrase_bytes().take(k).eq(text_bytes().take(k)) {
+            // Unequal prefixes: the test rejects unless `k` splits a character in both (then
+            // neither prefix is a string and the test lets the try through).
+            let splits = |b: Option<u8>| b.is_some_and(|b| b & 0xC0 == 0x80);
+            if !(splits(phrase_bytes().nth(k)) && splits(text_bytes().nth(k))) {
+                return false;
+            }
+        }
         thread_local! {
             /// The joined phrase and text words, reused to spare an allocation per try.
             static JOINED: RefCell<(String, String)> = RefCell::default();

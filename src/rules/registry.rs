@@ -122,7 +122,16 @@ pub static ALL: &[&dyn Rule] = &[
 /// The rule with this id.
 #[must_use]
 pub fn find(id: &str) -> Option<&'static dyn Rule> {
-    ALL.iter().copied().find(|r| r.info().id == id)
+    // Looked up for every rule of every file (its level): an index, not a scan.
+    static BY_ID: std::sync::LazyLock<
+        std::collections::HashMap<&'static str, usize, foldhash::fast::RandomState>,
+    > = std::sync::LazyLock::new(|| {
+        ALL.iter()
+            .enumerate()
+            .map(|(i, r)| (r.info().id, i))
+            .collect()
+    });
+    BY_ID.get(id).and_then(|&i| ALL.get(i)).copied()
 }
 
 /// The closest rule id to a misspelt one (edit distance ≤ 3), for "did you mean".
