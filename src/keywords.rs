@@ -580,6 +580,11 @@ impl Tokens {
     /// first to the last word). Occurrences do not overlap.
     #[must_use]
     pub fn find(&self, kw: &Keyword) -> Vec<Span> {
+        self.matches(kw, usize::MAX)
+    }
+
+    /// The first `limit` occurrences of [`Tokens::find`].
+    fn matches(&self, kw: &Keyword, limit: usize) -> Vec<Span> {
         let mut out = Vec::new();
         let Some(first) = kw.units.first() else {
             return out;
@@ -589,6 +594,9 @@ impl Tokens {
         for j in self.candidates(first, 0, self.toks.len()) {
             if j < next {
                 continue;
+            }
+            if out.len() >= limit {
+                break;
             }
             if let Some(end) = self.match_from(kw, 0, j) {
                 let last = end.saturating_sub(1).max(j);
@@ -616,7 +624,7 @@ impl Tokens {
     }
 
     fn loose(&self, kw: &Keyword, whole: bool) -> Option<Span> {
-        if let Some(s) = self.find(kw).into_iter().next() {
+        if let Some(s) = self.matches(kw, 1).into_iter().next() {
             return Some(s);
         }
         // A sentence holds every word only if the whole text does.
