@@ -77,17 +77,9 @@ pub fn write(
 /// Render the outcome as one pretty-printed JSON object (with a final newline).
 #[must_use]
 pub fn render(outcome: &Outcome, diagnostics: &[&Diagnostic]) -> String {
-    let report = Report {
-        tool: "geolint",
-        version: env!("CARGO_PKG_VERSION"),
-        summary: Summary::of(outcome),
-        diagnostics: diagnostics
-            .iter()
-            .map(|d| JsonDiagnostic::from(*d))
-            .collect(),
-    };
-    let mut s =
-        serde_json::to_string_pretty(&report).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
-    s.push('\n');
-    s
+    let mut out = Vec::new();
+    match write(outcome, diagnostics, &mut out) {
+        Ok(()) => String::from_utf8(out).unwrap_or_default(),
+        Err(e) => format!("{{\"error\": \"{e}\"}}\n"),
+    }
 }
