@@ -5,8 +5,8 @@
 #   bench/run.sh              # sizes 1000 and 10000, best of 3 runs each
 #   RUNS=5 SIZES="1000 10000 30000" bench/run.sh
 #
-# Prints wall time, files/s, MB/s and peak RSS per run, the check/parse-only ratio and the
-# 10k/1k time ratio. Needs GNU time (/usr/bin/time). Corpora are cached in target/bench-corpus.
+# Prints wall time, files/s, MB/s and peak RSS per run, the check/parse-only ratio, the start-up
+# time (one small file) and the 10k/1k time ratio. Needs GNU time (/usr/bin/time). Corpora are cached in target/bench-corpus.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -67,6 +67,14 @@ for n in $SIZES; do
   awk -v n="$n" -v c="${CHECK[$n]}" -v p="${PARSE[$n]}" 'BEGIN{ p = (p < 0.001 ? 0.001 : p);
     printf "check/parse-only at %s articles: %.2fx\n", n, c/p }'
 done
+# Start-up: `geolint check` on one small Markdown file (no config), mean of 20 runs.
+small=$(mktemp -d)
+printf -- '---\ntitle: Wat kost een AI-workshop voor het mkb?\n---\n\n# Wat kost een AI-workshop?\n\nEen korte tekst over kosten.\n' >"$small/post.md"
+t0=$(date +%s%N)
+for _ in $(seq 20); do "$BIN" check --no-progress "$small/post.md" >/dev/null 2>&1 || true; done
+t1=$(date +%s%N)
+rm -rf "$small"
+awk -v ns=$((t1 - t0)) 'BEGIN{ printf "start-up (check on one small file, mean of 20 runs): %.1f ms\n", ns / 20 / 1e6 }'
 set -- $SIZES
 if [ $# -ge 2 ]; then
   first=$1; last=${!#}
