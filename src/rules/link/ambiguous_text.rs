@@ -65,10 +65,11 @@ fn page_words(title: Option<&str>, url: &str) -> Vec<String> {
 
 /// Whether `text` names one of the pages: one of its words is in its title or URL, and is not
 /// a word of many titles (`common`: "announcing", "bijeenkomst").
-fn names_a_page(text: &[String], pages: &[Vec<String>], common: &HashSet<String>) -> bool {
+fn names_a_page(text: &[String], pages: &[&[String]], common: &HashSet<String>) -> bool {
     text.iter().filter(|w| !common.contains(*w)).any(|w| {
         pages
             .iter()
+            .copied()
             .flatten()
             .filter(|t| !common.contains(*t))
             .any(|t| same_word(w, t))
@@ -164,12 +165,21 @@ impl Rule for AmbiguousText {
                 .and_then(|t| site.docs.get(t))
                 .and_then(|d| d.page.title.as_deref())
         };
+        // The words of each target page, found once: a page is the target of many texts.
+        let mut words_of: HashMap<&str, Vec<String>> = HashMap::new();
         for (text, targets) in &by_text {
             if targets.len() < 2 {
                 continue;
             }
-            let pages: Vec<Vec<String>> =
-                targets.keys().map(|k| page_words(title_of(k), k)).collect();
+            for k in targets.keys() {
+                words_of
+                    .entry(k.as_str())
+                    .or_insert_with(|| page_words(title_of(k), k));
+            }
+            let pages: Vec<&[String]> = targets
+                .keys()
+                .filter_map(|k| words_of.get(k.as_str()).map(Vec::as_slice))
+                .collect();
             if !names_a_page(&words(text), &pages, &common) {
                 continue;
             }
