@@ -50,6 +50,7 @@ fn geolint() -> assert_cmd::Command {
     cmd.env("NO_COLOR", "1")
         .env_remove("CLICOLOR_FORCE")
         .env_remove("RUST_BACKTRACE")
+        .env_remove("GEOLINT_TIMINGS")
         .timeout(Duration::from_secs(60));
     cmd
 }
@@ -1059,5 +1060,49 @@ fn user_profile_schemas_from_the_config() {
         r.stderr.contains("geolint.toml:") && r.stderr.contains("schema profile"),
         "{}",
         r.stderr
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Timings
+
+#[test]
+fn timings_go_to_stderr_and_leave_the_report_alone() {
+    let plain = fixture_json();
+    let out = geolint()
+        .current_dir(repo_root())
+        .env("GEOLINT_TIMINGS", "1")
+        .args(["check", "--format", "json", "fixtures/site"])
+        .output()
+        .expect("runs");
+    let json: Value = serde_json::from_slice(&out.stdout).expect("JSON on stdout");
+    assert_eq!(json, plain);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let rows: Vec<&str> = stderr.lines().collect();
+    assert!(
+        rows.first()
+            .is_some_and(|h| h.contains("ms") && h.ends_with("pass")),
+        "{stderr}"
+    );
+    for pass in [
+        "(parse)",
+        "(document summary)",
+        "(site rules, total)",
+        "heading/single-h1",
+    ] {
+        assert!(
+            rows.iter().any(|r| r.ends_with(&format!("  {pass}"))),
+            "no row for {pass}:\n{stderr}"
+        );
+    }
+    // Slowest first.
+    let ms: Vec<f64> = rows
+        .iter()
+        .skip(1)
+        .filter_map(|r| r.split_whitespace().next()?.parse().ok())
+        .collect();
+    assert!(
+        ms.len() > 10 && ms.windows(2).all(|w| w[0] >= w[1]),
+        "{stderr}"
     );
 }
