@@ -630,7 +630,7 @@ mod tests {
         let out = fix_text(&doc, &config, &[], Applicability::Safe, None);
         assert_eq!(
             out.text,
-            "---\ntitle: \"Kosten citeturn0search3\"\nlink: https://x.nl/?utm_source=chatgpt.com\n---\n# Kosten\n\n## Per dag\n\nAI wordt goedkoper.\n\n```md\n#### code [web:1]\nsmb-gr.com\n```\n\nZie [CBS](https://cbs.nl/) en `[web:2]`.\n"
+            "---\ntitle: \"Kosten citeturn0search3\"\nlink: https://x.nl/?utm_source=chatgpt.com\n---\n# Kosten\n\n## Per dag\n\nAI wordt goedkoper (bron: smb-gr.com).\n\n```md\n#### code [web:1]\nsmb-gr.com\n```\n\nZie [CBS](https://cbs.nl/) en `[web:2]`.\n"
         );
         assert_eq!(out.applied, 4);
         assert!(out.converged);

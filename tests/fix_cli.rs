@@ -41,7 +41,7 @@ description: \"Wat kost een AI-workshop voor je team? Een eerlijk overzicht van 
 
 ## Prijzen per dagdeel
 
-Een workshop kost € 1.500 per dagdeel. Zie ook [CBS](https://www.cbs.nl/nl-nl/nieuws). Ik hoop dat dit helpt!
+Een workshop kost € 1.500 per dagdeel (bron: smb-gr.com). Zie ook [CBS](https://www.cbs.nl/nl-nl/nieuws). Ik hoop dat dit helpt!
 
 ```text
 citeturn0search3 en https://x.nl/?utm_source=chatgpt.com
@@ -155,7 +155,7 @@ fn diff_prints_without_writing() {
 -Een workshop kost € 1.500 per dagdeel citeturn0search3
 -smb-gr.com
 -. Zie ook [CBS](https://www.cbs.nl/nl-nl/nieuws?utm_source=chatgpt.com). Ik hoop dat dit helpt!
-+Een workshop kost € 1.500 per dagdeel. Zie ook [CBS](https://www.cbs.nl/nl-nl/nieuws). Ik hoop dat dit helpt!
++Een workshop kost € 1.500 per dagdeel (bron: smb-gr.com). Zie ook [CBS](https://www.cbs.nl/nl-nl/nieuws). Ik hoop dat dit helpt!
  
  ```text
  citeturn0search3 en https://x.nl/?utm_source=chatgpt.com

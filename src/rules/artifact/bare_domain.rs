@@ -23,9 +23,12 @@ declare_rule! {
     /// → `53% van de mkb-bedrijven gebruikt inmiddels AI ([SMB Group](https://smb-gr.com/…)).`
     ///
     /// ## Fix
-    /// Safe: `--fix` drops the line. When the next line starts with the punctuation that closed
-    /// the sentence, the sentence is joined back (`AI` / `smb-gr.com` / `.` → `AI.`). Linking the
-    /// claim to its source is left to you.
+    /// Safe: `--fix` keeps the source and moves it into the sentence it cites, as text:
+    /// `AI` / `smb-gr.com` / `.` → `AI (bron: smb-gr.com).` (`source:` on English pages). A run
+    /// of domain lines becomes one citation, each domain once. Turning it into a link to the
+    /// page that holds the claim is left to you. A domain line that starts its paragraph has no
+    /// sentence before it: there the fix only removes the line, and is unsafe because the
+    /// source name is lost.
     pub struct BareDomain => "artifact/bare-domain", Warning, "lines that are only a domain name are citation residue"
 }
 
@@ -61,10 +64,16 @@ impl Rule for BareDomain {
             let trimmed = text.trim();
             let start = span.start + (text.len() - text.trim_start().len());
             let span = crate::span::Span::new(start, start + trimmed.len());
-            let fix = Fix::safe(
-                "remove the domain line",
-                vec![Edit::delete(residue_line(&cx.doc.source, span))],
-            );
+            let fix = match citation(&cx.doc.source, span, cx.lang) {
+                Some(edit) => Fix::safe(
+                    "move the domain into the sentence as its source",
+                    vec![edit],
+                ),
+                None => Fix::unsafe_(
+                    "remove the domain line",
+                    vec![Edit::delete(whole_line(&cx.doc.source, span))],
+                ),
+            };
             out.push(
                 Finding::new(Self::ID, format!("line is only the domain `{trimmed}`"))
                     .at(span)
@@ -75,23 +84,87 @@ impl Rule for BareDomain {
     }
 }
 
-/// What to delete for a domain line at `span`: the line with its line break, or, when the next
-/// line starts with closing punctuation, the line break before it as well, so the sentence joins.
-fn residue_line(source: &str, span: crate::span::Span) -> crate::span::Span {
-    let line = whole_line(source, span);
-    let joins = source
-        .get(line.end..)
-        .and_then(|rest| rest.chars().next())
-        .is_some_and(|c| matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | ')'));
-    let (Some(before), Some(last)) = (line.start.checked_sub(1), line.end.checked_sub(1)) else {
-        return line;
+/// The edit that turns the run of domain lines around `span` into a citation at the end of the
+/// line before it: `text` / `a.com` / `a.com` / `b.nl` / `. More` → `text (bron: a.com,
+/// b.nl). More`. `None` when no text line comes before the run.
+fn citation(source: &str, span: crate::span::Span, lang: &str) -> Option<Edit> {
+    let is_domain = |line: &str| {
+        let t = line.trim();
+        !t.is_empty()
+            && PATTERNS
+                .bare_domain
+                .find(t)
+                .is_some_and(|m| m.as_str().trim() == t)
     };
-    let newline_before = source.get(before..line.start) == Some("\n");
-    if joins && newline_before && source.get(last..line.end) == Some("\n") {
-        crate::span::Span::new(before, line.end)
+    let line = whole_line(source, span);
+    let line_start = if source
+        .get(line.start..)
+        .is_some_and(|l| l.starts_with('\n'))
+    {
+        line.start + 1
     } else {
-        line
+        line.start
+    };
+    // The run: this line and the domain lines right before and after it.
+    let mut first = line_start;
+    while let Some(prev_end) = first.checked_sub(1) {
+        let prev_start = source
+            .get(..prev_end)
+            .and_then(|b| b.rfind('\n'))
+            .map_or(0, |i| i + 1);
+        if !source.get(prev_start..prev_end).is_some_and(is_domain) {
+            break;
+        }
+        first = prev_start;
     }
+    let mut last = source
+        .get(line_start..)
+        .and_then(|r| r.find('\n'))
+        .map_or(source.len(), |i| line_start + i);
+    while let Some(next) = source.get(last + 1..).filter(|_| last < source.len()) {
+        let next_end = next.find('\n').map_or(source.len(), |i| last + 1 + i);
+        if !source.get(last + 1..next_end).is_some_and(is_domain) {
+            break;
+        }
+        last = next_end;
+    }
+    // The sentence it cites ends on the line before the run.
+    let text_end = first.checked_sub(1)?;
+    let before = source.get(..text_end)?;
+    let prev_line = before.rsplit('\n').next().unwrap_or(before);
+    if prev_line.trim().is_empty() {
+        return None;
+    }
+    let text_end = text_end - (prev_line.len() - prev_line.trim_end().len());
+    let mut domains: Vec<&str> = Vec::new();
+    for d in source.get(first..last)?.lines().map(str::trim) {
+        if !d.is_empty() && !domains.contains(&d) {
+            domains.push(d);
+        }
+    }
+    // When the next line closes the sentence, it joins the citation.
+    let joins = source
+        .get(last..)
+        .and_then(|rest| rest.strip_prefix('\n'))
+        .and_then(|next| next.chars().next())
+        .is_some_and(|c| matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | ')'));
+    let end = if joins { last + 1 } else { last };
+    // A sentence that already ended takes the citation before its full stop.
+    let stop = prev_line
+        .trim_end()
+        .chars()
+        .last()
+        .filter(|c| !joins && matches!(c, '.' | '!' | '?'));
+    let start = text_end - stop.map_or(0, char::len_utf8);
+    let label = if lang == "en" { "source" } else { "bron" };
+    Some(Edit::replace(
+        crate::span::Span::new(start, end),
+        format!(
+            " ({label}: {}){}",
+            domains.join(", "),
+            stop.map(String::from).unwrap_or_default()
+        ),
+    ))
 }
 
 #[cfg(test)]
@@ -108,17 +181,47 @@ mod tests {
     }
 
     #[test]
-    fn fix_drops_the_line_and_joins_the_sentence() {
+    fn fix_moves_the_source_into_the_sentence() {
         assert_fix(
             &BareDomain,
             "a.md",
             "AI wordt goedkoper\nsmb-gr.com\n. Geen wonder dat 53% het gebruikt\n  www.nextiva.com  \nen dat blijft zo.\n\n```\nAI\nexample.com\n```\n",
-            "AI wordt goedkoper. Geen wonder dat 53% het gebruikt\nen dat blijft zo.\n\n```\nAI\nexample.com\n```\n",
+            "AI wordt goedkoper (bron: smb-gr.com). Geen wonder dat 53% het gebruikt (bron: www.nextiva.com)\nen dat blijft zo.\n\n```\nAI\nexample.com\n```\n",
+        );
+        // A run of domain lines is one citation, each domain once; at the end of the file too.
+        assert_fix(
+            &BareDomain,
+            "a.md",
+            "Dit scheelt werk\nsuperfast-it.com\nsuperfast-it.com\nnextiva.com\n. Verder lezen.\n\nTekst\nsmb-gr.com",
+            "Dit scheelt werk (bron: superfast-it.com, nextiva.com). Verder lezen.\n\nTekst (bron: smb-gr.com)",
+        );
+        // A sentence that already ended takes the citation before its full stop.
+        assert_fix(
+            &BareDomain,
+            "a.md",
+            "53% gebruikt AI.\nsmb-gr.com\nEn dat groeit.\n",
+            "53% gebruikt AI (bron: smb-gr.com).\nEn dat groeit.\n",
         );
         let src = "Tekst\nsmb-gr.com";
         let f = run(&BareDomain, "a.md", src);
         let fix = f[0].fix.as_ref().expect("a fix");
+        assert_eq!(fix.safety, crate::fix::Safety::Safe);
         assert_eq!(fix.edits[0].span, crate::span::Span::new(5, 16));
+    }
+
+    #[test]
+    fn fix_cites_in_the_page_language_and_only_removes_when_no_sentence_precedes() {
+        let cfg = crate::rules::testing::config("language = \"en\"\n");
+        let src = "AI is cheaper\nsmb-gr.com\n. More text.\n";
+        let f = crate::rules::testing::run_with(&BareDomain, "a.md", src, &cfg);
+        let edit = &f[0].fix.as_ref().expect("a fix").edits[0];
+        assert_eq!(edit.replacement, " (source: smb-gr.com)");
+        // At the start of a paragraph there is no sentence to cite: the line goes, unsafely.
+        let src = "Intro.\n\nsmb-gr.com\nDe tekst gaat door.\n";
+        let f = run(&BareDomain, "a.md", src);
+        let fix = f[0].fix.as_ref().expect("a fix");
+        assert_eq!(fix.safety, crate::fix::Safety::Unsafe);
+        assert_fix(&BareDomain, "a.md", src, "Intro.\n\nDe tekst gaat door.\n");
     }
 
     #[test]

@@ -37,19 +37,20 @@ impl Rule for DescriptionLength {
                 format!("meta description is {n} characters; use {min}-{max}"),
             )
             .level(Level::Info)
+            .help("answer the searcher's question in one or two sentences with the main keyword")
         } else if n > max {
             Finding::new(
                 Self::ID,
                 format!("meta description is {n} characters; search results cut it off after about {max}"),
             )
+            .help(format!(
+                "shorten it by {} characters or more; keep the answer and the main keyword in the first sentence",
+                n - max
+            ))
         } else {
             return;
         };
-        out.push(
-            finding.at(d.span).help(
-                "answer the searcher's question in one or two sentences with the main keyword",
-            ),
-        );
+        out.push(finding.at(d.span));
     }
 }
 
@@ -69,7 +70,12 @@ mod tests {
         );
         assert_eq!(f[0].level, Some(Level::Info));
         let long = format!("---\ndescription: \"{}\"\n---\nT\n", "a".repeat(170));
-        assert_eq!(run(&DescriptionLength, "a.md", &long).len(), 1);
+        let f = run(&DescriptionLength, "a.md", &long);
+        assert_eq!(f.len(), 1);
+        assert_eq!(
+            f[0].help.as_deref(),
+            Some("shorten it by 10 characters or more; keep the answer and the main keyword in the first sentence")
+        );
         let ok = format!("---\ndescription: \"{}\"\n---\nT\n", "a".repeat(140));
         assert!(run(&DescriptionLength, "a.md", &ok).is_empty());
     }
