@@ -94,6 +94,44 @@ pub trait Rule: RuleMeta + Sync + Send {
 ///     pub struct SingleH1 => "heading/single-h1", Error, "a page should have exactly one h1"
 /// }
 /// ```
+/// Declare the options of a rule family in one list: `RawOptions` (its `[table]` in
+/// geolint.toml as written: every key optional, unknown keys rejected), `Options` (resolved,
+/// with the defaults given here) and `Options::merge` (the user's table over the built-in one).
+#[macro_export]
+macro_rules! declare_options {
+    ($table:literal { $( $(#[doc = $doc:literal])* $field:ident : $ty:ty = $default:expr ),* $(,)? }) => {
+        #[doc = concat!("`[", $table, "]` in geolint.toml, as written (every key optional).")]
+        #[derive(Debug, Clone, Copy, Default, serde::Deserialize, PartialEq)]
+        #[serde(deny_unknown_fields)]
+        pub struct RawOptions {
+            $( pub $field: Option<$ty>, )*
+        }
+
+        #[doc = concat!("The options of the `", $table, "/*` rules.")]
+        #[derive(Debug, Clone, Copy, PartialEq)]
+        pub struct Options {
+            $( $(#[doc = $doc])* pub $field: $ty, )*
+        }
+
+        impl Default for Options {
+            fn default() -> Self {
+                Self { $( $field: $default, )* }
+            }
+        }
+
+        impl Options {
+            /// Merge the user's table over the built-in one.
+            #[must_use]
+            pub fn merge(user: Option<RawOptions>, builtin: Option<RawOptions>) -> Self {
+                let u = user.unwrap_or_default();
+                let b = builtin.unwrap_or_default();
+                let d = Self::default();
+                Self { $( $field: u.$field.or(b.$field).unwrap_or(d.$field), )* }
+            }
+        }
+    };
+}
+
 #[macro_export]
 macro_rules! declare_rule {
     (

@@ -1,10 +1,8 @@
-use std::collections::HashSet;
-
 use crate::crawl::fetch::FetchError;
 use crate::crawl::page::CrawlSite;
 use crate::declare_rule;
 use crate::diagnostic::Finding;
-use crate::rules::crawl::{CrawlFinding, CrawlRule};
+use crate::rules::crawl::{page_links, CrawlFinding, CrawlRule};
 use crate::rules::Rule;
 
 declare_rule! {
@@ -26,33 +24,25 @@ impl Rule for BrokenLink {}
 
 impl CrawlRule for BrokenLink {
     fn check_crawl(&self, site: &CrawlSite, out: &mut Vec<CrawlFinding>) {
-        for p in &site.pages {
-            let Some(h) = &p.html else { continue };
-            let mut done = HashSet::new();
-            for l in &h.links {
-                let Some(t) = site.page(&l.url) else { continue };
-                let why = match (&t.error, t.status) {
-                    (Some(FetchError::Stopped), _) => continue,
-                    (Some(e), _) => format!("could not be fetched ({e})"),
-                    (None, Some(s)) if s >= 400 => {
-                        if t.redirects.is_empty() {
-                            format!("returns HTTP {s}")
-                        } else {
-                            format!("redirects to `{}`, which returns HTTP {s}", t.final_url)
-                        }
+        for (p, l, t) in page_links(site) {
+            let why = match (&t.error, t.status) {
+                (Some(FetchError::Stopped), _) => continue,
+                (Some(e), _) => format!("could not be fetched ({e})"),
+                (None, Some(s)) if s >= 400 => {
+                    if t.redirects.is_empty() {
+                        format!("returns HTTP {s}")
+                    } else {
+                        format!("redirects to `{}`, which returns HTTP {s}", t.final_url)
                     }
-                    _ => continue,
-                };
-                if !done.insert(l.url.as_str()) {
-                    continue;
                 }
-                out.push(CrawlFinding::new(
-                    &p.url,
-                    Some(l.at),
-                    Finding::new(Self::ID, format!("link to `{}` {why}", l.url))
-                        .help("link to a page that exists, or restore the target"),
-                ));
-            }
+                _ => continue,
+            };
+            out.push(CrawlFinding::new(
+                &p.url,
+                Some(l.at),
+                Finding::new(Self::ID, format!("link to `{}` {why}", l.url))
+                    .help("link to a page that exists, or restore the target"),
+            ));
         }
     }
 }

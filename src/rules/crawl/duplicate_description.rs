@@ -1,7 +1,7 @@
 use crate::crawl::page::CrawlSite;
 use crate::declare_rule;
 use crate::diagnostic::Finding;
-use crate::rules::crawl::{duplicates, list_urls, CrawlFinding, CrawlRule};
+use crate::rules::crawl::{report_duplicates, CrawlFinding, CrawlRule};
 use crate::rules::Rule;
 
 declare_rule! {
@@ -23,20 +23,18 @@ impl Rule for DuplicateDescription {}
 
 impl CrawlRule for DuplicateDescription {
     fn check_crawl(&self, site: &CrawlSite, out: &mut Vec<CrawlFinding>) {
-        for group in duplicates(site, |h| h.description.as_ref()) {
-            for (url, value) in &group {
-                let others: Vec<&str> = group.iter().map(|g| g.0).filter(|u| u != url).collect();
-                out.push(CrawlFinding::new(
-                    url,
-                    Some(value.at),
-                    Finding::new(
-                        Self::ID,
-                        format!("meta description is also used by {}", list_urls(&others, 3)),
-                    )
-                    .help("write a description for each page about what that page answers"),
-                ));
-            }
-        }
+        report_duplicates(
+            site,
+            |h| h.description.as_ref(),
+            |_value, others| {
+                Finding::new(
+                    Self::ID,
+                    format!("meta description is also used by {others}"),
+                )
+                .help("write a description for each page about what that page answers")
+            },
+            out,
+        );
     }
 }
 

@@ -1,7 +1,7 @@
 use crate::crawl::page::CrawlSite;
 use crate::declare_rule;
 use crate::diagnostic::Finding;
-use crate::rules::crawl::{duplicates, list_urls, CrawlFinding, CrawlRule};
+use crate::rules::crawl::{report_duplicates, CrawlFinding, CrawlRule};
 use crate::rules::Rule;
 
 declare_rule! {
@@ -23,24 +23,18 @@ impl Rule for DuplicateTitle {}
 
 impl CrawlRule for DuplicateTitle {
     fn check_crawl(&self, site: &CrawlSite, out: &mut Vec<CrawlFinding>) {
-        for group in duplicates(site, |h| h.title.as_ref()) {
-            for (url, value) in &group {
-                let others: Vec<&str> = group.iter().map(|g| g.0).filter(|u| u != url).collect();
-                out.push(CrawlFinding::new(
-                    url,
-                    Some(value.at),
-                    Finding::new(
-                        Self::ID,
-                        format!(
-                            "title `{}` is also used by {}",
-                            value.text,
-                            list_urls(&others, 3)
-                        ),
-                    )
-                    .help("give each page a title that says what only this page offers"),
-                ));
-            }
-        }
+        report_duplicates(
+            site,
+            |h| h.title.as_ref(),
+            |value, others| {
+                Finding::new(
+                    Self::ID,
+                    format!("title `{}` is also used by {others}", value.text),
+                )
+                .help("give each page a title that says what only this page offers")
+            },
+            out,
+        );
     }
 }
 

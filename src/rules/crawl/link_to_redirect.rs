@@ -1,9 +1,7 @@
-use std::collections::HashSet;
-
 use crate::crawl::page::CrawlSite;
 use crate::declare_rule;
 use crate::diagnostic::Finding;
-use crate::rules::crawl::{CrawlFinding, CrawlRule};
+use crate::rules::crawl::{page_links, CrawlFinding, CrawlRule};
 use crate::rules::Rule;
 
 declare_rule! {
@@ -24,33 +22,25 @@ impl Rule for LinkToRedirect {}
 
 impl CrawlRule for LinkToRedirect {
     fn check_crawl(&self, site: &CrawlSite, out: &mut Vec<CrawlFinding>) {
-        for p in &site.pages {
-            let Some(h) = &p.html else { continue };
-            let mut done = HashSet::new();
-            for l in &h.links {
-                let Some(t) = site.page(&l.url) else { continue };
-                let Some(first) = t.redirects.first() else {
-                    continue;
-                };
-                if t.error.is_some() || t.status.is_none_or(|s| s >= 400) {
-                    continue;
-                }
-                if !done.insert(l.url.as_str()) {
-                    continue;
-                }
-                out.push(CrawlFinding::new(
-                    &p.url,
-                    Some(l.at),
-                    Finding::new(
-                        Self::ID,
-                        format!(
-                            "link to `{}` redirects ({}) to `{}`",
-                            l.url, first.status, t.final_url
-                        ),
-                    )
-                    .help(format!("link to `{}` directly", t.final_url)),
-                ));
+        for (p, l, t) in page_links(site) {
+            let Some(first) = t.redirects.first() else {
+                continue;
+            };
+            if t.error.is_some() || t.status.is_none_or(|s| s >= 400) {
+                continue;
             }
+            out.push(CrawlFinding::new(
+                &p.url,
+                Some(l.at),
+                Finding::new(
+                    Self::ID,
+                    format!(
+                        "link to `{}` redirects ({}) to `{}`",
+                        l.url, first.status, t.final_url
+                    ),
+                )
+                .help(format!("link to `{}` directly", t.final_url)),
+            ));
         }
     }
 }

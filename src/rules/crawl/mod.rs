@@ -128,7 +128,7 @@ pub fn run(site: &CrawlSite, config: &Config) -> Vec<Diagnostic> {
 /// URLs of pages grouped by a normalised text (duplicate titles and descriptions): only 200 HTML
 /// pages that may be indexed and are their own canonical (a page that names another canonical
 /// declares itself a duplicate), each group of two or more.
-pub(crate) fn duplicates<'a>(
+fn duplicates<'a>(
     site: &'a CrawlSite,
     text: impl Fn(&'a crate::crawl::page::HtmlInfo) -> Option<&'a crate::crawl::page::Value>,
 ) -> Vec<Vec<(&'a str, &'a crate::crawl::page::Value)>> {
@@ -164,6 +164,46 @@ pub(crate) fn duplicates<'a>(
     }
     out.sort_by(|a, b| a[0].0.cmp(b[0].0));
     out
+}
+
+/// Report every page of each group of [`duplicates`] at its value: `finding` gets the value and
+/// the other pages of the group, listed for the message.
+pub(crate) fn report_duplicates<'a>(
+    site: &'a CrawlSite,
+    text: impl Fn(&'a crate::crawl::page::HtmlInfo) -> Option<&'a crate::crawl::page::Value>,
+    finding: impl Fn(&crate::crawl::page::Value, &str) -> Finding,
+    out: &mut Vec<CrawlFinding>,
+) {
+    for group in duplicates(site, text) {
+        for (url, value) in &group {
+            let others: Vec<&str> = group.iter().map(|g| g.0).filter(|u| u != url).collect();
+            out.push(CrawlFinding::new(
+                url,
+                Some(value.at),
+                finding(value, &list_urls(&others, 3)),
+            ));
+        }
+    }
+}
+
+/// Every link from a crawled page to a crawled page: (page, link, target), each target once per
+/// page (its first link).
+pub(crate) fn page_links(
+    site: &CrawlSite,
+) -> impl Iterator<
+    Item = (
+        &crate::crawl::page::Page,
+        &crate::crawl::page::PageLink,
+        &crate::crawl::page::Page,
+    ),
+> {
+    site.pages.iter().flat_map(move |p| {
+        let mut seen = std::collections::HashSet::new();
+        p.html.iter().flat_map(|h| &h.links).filter_map(move |l| {
+            let t = site.page(&l.url)?;
+            seen.insert(l.url.as_str()).then_some((p, l, t))
+        })
+    })
 }
 
 /// "a, b and 3 more" for messages.

@@ -2,66 +2,16 @@
 //! Optimization" (KDD 2024): sourced statistics, attributed quotations, answer-first intros,
 //! freshness, question headings and FAQ blocks.
 
-use serde::Deserialize;
-
-/// `[geo]` in geolint.toml, as written (every key optional).
-#[derive(Debug, Clone, Copy, Default, Deserialize, PartialEq)]
-#[serde(deny_unknown_fields)]
-pub struct RawOptions {
-    pub max_age_days: Option<u32>,
-    pub quote_min_words: Option<usize>,
-    pub answer_within_words: Option<usize>,
-    pub min_question_h2_share: Option<f64>,
-}
-
-/// The options of the geo rules.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Options {
+crate::declare_options!("geo" {
     /// Pages whose `updated` (else `date`) is older than this many days are reported.
-    pub max_age_days: u32,
+    max_age_days: u32 = 730,
     /// Quotations shorter than this many words (scare quotes, titles) are left alone.
-    pub quote_min_words: usize,
+    quote_min_words: usize = 6,
     /// A question title must be answered within this many words of the first paragraph.
-    pub answer_within_words: usize,
+    answer_within_words: usize = 60,
     /// Pages with fewer question-form H2 headings than this share, and no FAQ block, are noted.
-    pub min_question_h2_share: f64,
-}
-
-impl Default for Options {
-    fn default() -> Self {
-        Self {
-            max_age_days: 730,
-            quote_min_words: 6,
-            answer_within_words: 60,
-            min_question_h2_share: 0.2,
-        }
-    }
-}
-
-impl Options {
-    /// Merge the user's table over the built-in one.
-    #[must_use]
-    pub fn merge(user: Option<RawOptions>, builtin: Option<RawOptions>) -> Self {
-        let u = user.unwrap_or_default();
-        let b = builtin.unwrap_or_default();
-        let d = Self::default();
-        Self {
-            max_age_days: u.max_age_days.or(b.max_age_days).unwrap_or(d.max_age_days),
-            quote_min_words: u
-                .quote_min_words
-                .or(b.quote_min_words)
-                .unwrap_or(d.quote_min_words),
-            answer_within_words: u
-                .answer_within_words
-                .or(b.answer_within_words)
-                .unwrap_or(d.answer_within_words),
-            min_question_h2_share: u
-                .min_question_h2_share
-                .or(b.min_question_h2_share)
-                .unwrap_or(d.min_question_h2_share),
-        }
-    }
-}
+    min_question_h2_share: f64 = 0.2,
+});
 
 pub mod answer_first;
 pub mod question_headings;
