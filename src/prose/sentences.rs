@@ -18,14 +18,18 @@ pub struct Sentence {
     /// Byte range in the block's text.
     pub start: usize,
     pub end: usize,
-    /// Words, as [`super::words`] counts them.
-    pub words: usize,
-    /// Their byte ranges in [`Sentence::text`] (several rules look at the words; they are
-    /// found once).
+    /// Byte ranges in [`Sentence::text`] of its words, as [`super::words`] finds them (several
+    /// rules look at the words; they are found once).
     pub word_ranges: Vec<(usize, usize)>,
 }
 
 impl Sentence {
+    /// Number of words.
+    #[must_use]
+    pub fn word_count(&self) -> usize {
+        self.word_ranges.len()
+    }
+
     /// The words of the sentence.
     #[must_use]
     pub fn words(&self) -> Vec<super::Word<'_>> {
@@ -74,7 +78,6 @@ pub fn sentences(block: &Block) -> Vec<Sentence> {
                 .map(|w| (w.start, w.end))
                 .collect();
             Sentence {
-                words: word_ranges.len(),
                 word_ranges,
                 span: block.source_span(start, end),
                 text,
@@ -82,7 +85,7 @@ pub fn sentences(block: &Block) -> Vec<Sentence> {
                 end,
             }
         })
-        .filter(|s| s.words > 0)
+        .filter(|s| s.word_count() > 0)
         .collect()
 }
 
@@ -314,6 +317,6 @@ mod tests {
             &src[s[1].span.start..s[1].span.end],
             "Tweede zin\nover twee regels!"
         );
-        assert_eq!(s[1].words, 5);
+        assert_eq!(s[1].word_count(), 5);
     }
 }

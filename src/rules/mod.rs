@@ -427,6 +427,28 @@ pub(crate) mod testing {
         out
     }
 
+    /// The diagnostics of rule `id` when a temporary folder holding `files` is linted whole with
+    /// the built-in config (for site rules).
+    pub fn site_diagnostics(
+        id: &str,
+        files: &[(&str, &str)],
+    ) -> Vec<crate::diagnostic::Diagnostic> {
+        let dir = tempfile::tempdir().expect("temp dir");
+        for (name, text) in files {
+            std::fs::write(dir.path().join(name), text).expect("write");
+        }
+        crate::lint::run(
+            &[dir.path().to_path_buf()],
+            &Config::builtin(),
+            crate::lint::RunOptions::default(),
+        )
+        .expect("run")
+        .diagnostics
+        .into_iter()
+        .filter(|d| d.rule == id)
+        .collect()
+    }
+
     /// The source text under each finding's span ("" for whole-file findings).
     pub fn texts<'a>(src: &'a str, findings: &[Finding]) -> Vec<&'a str> {
         findings

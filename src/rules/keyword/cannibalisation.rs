@@ -81,21 +81,7 @@ mod tests {
     use super::*;
 
     fn lint(files: &[(&str, &str)]) -> Vec<crate::diagnostic::Diagnostic> {
-        let dir = tempfile::tempdir().unwrap();
-        for (name, text) in files {
-            std::fs::write(dir.path().join(name), text).unwrap();
-        }
-        let config = crate::config::Config::builtin();
-        crate::lint::run(
-            &[dir.path().to_path_buf()],
-            &config,
-            crate::lint::RunOptions::default(),
-        )
-        .unwrap()
-        .diagnostics
-        .into_iter()
-        .filter(|d| d.rule == Cannibalisation::ID)
-        .collect()
+        crate::rules::testing::site_diagnostics(Cannibalisation::ID, files)
     }
 
     #[test]

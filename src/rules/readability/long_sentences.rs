@@ -34,7 +34,7 @@ impl Rule for LongSentences {
         let long: Vec<_> = prose
             .sentences
             .iter()
-            .filter(|(_, s)| s.words > opts.long_sentence_words)
+            .filter(|(_, s)| s.word_count() > opts.long_sentence_words)
             .collect();
         if total == 0 || long.is_empty() {
             return;
@@ -51,7 +51,7 @@ impl Rule for LongSentences {
                     Self::ID,
                     format!(
                         "sentence has {} words; {} of {total} sentences ({}%) are longer than {max} words",
-                        s.words,
+                        s.word_count(),
                         long.len(),
                         percent(long.len(), total)
                     ),
