@@ -182,6 +182,9 @@ struct DocCache<'a> {
     /// The introduction's tokens and the span of its first paragraph, per language.
     intro: [OnceCell<Option<(Tokens, Span)>>; 2],
     prose: OnceCell<readability::PageProse>,
+    /// Phone numbers and postcodes in the text (the format rules and the NAP summary).
+    phones: OnceCell<Vec<(Span, String)>>,
+    postcodes: OnceCell<Vec<local::Postcode>>,
 }
 
 /// A front matter field found through the config mapping.
@@ -233,6 +236,22 @@ impl<'a> DocContext<'a> {
                 keyword::intro_tokens(self.doc, lang, keyword::intro_words(self.config))
             })
             .as_ref()
+    }
+
+    /// Phone numbers written in the text, with their spans.
+    #[must_use]
+    pub fn phones(&self) -> &[(Span, String)] {
+        self.cache
+            .phones
+            .get_or_init(|| local::phones_in_text(self.doc))
+    }
+
+    /// Postcodes with a known place after them, in the text.
+    #[must_use]
+    pub fn postcodes(&self) -> &[local::Postcode] {
+        self.cache
+            .postcodes
+            .get_or_init(|| local::postcodes_in_text(self.doc, self.config))
     }
 
     /// The prose of the main content as blocks and sentences.

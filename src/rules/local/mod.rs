@@ -460,14 +460,14 @@ pub fn phones_in_text(doc: &Document) -> Vec<(Span, String)> {
     out
 }
 
+/// A postcode in the text: (span of the postcode, span of postcode and place, the postcode,
+/// the place).
+pub type Postcode = (Span, Span, String, String);
+
 /// Postcodes in the prose of a page, with capital letters and followed by a known place
-/// (`3511 AB Utrecht`; `2026 in Maarssen` is a year):
-/// (span of the postcode, span of postcode and place, the postcode, the place).
+/// (`3511 AB Utrecht`; `2026 in Maarssen` is a year).
 #[must_use]
-pub fn postcodes_in_text(
-    doc: &Document,
-    config: &crate::config::Config,
-) -> Vec<(Span, Span, String, String)> {
+pub fn postcodes_in_text(doc: &Document, config: &crate::config::Config) -> Vec<Postcode> {
     let mut out = Vec::new();
     // The place list is only needed once a postcode turns up.
     let mut places_list = None;
@@ -537,10 +537,10 @@ pub fn nap_mentions(cx: &DocContext<'_>) -> Vec<NapMention> {
             });
         }
     };
-    for (span, w) in phones_in_text(doc) {
-        phone(&w, Some(span), &mut out);
+    for (span, w) in cx.phones() {
+        phone(w, Some(*span), &mut out);
     }
-    for (_, span, code, place) in postcodes_in_text(doc, cx.config) {
+    for (_, span, code, place) in cx.postcodes() {
         {
             let key: String = code
                 .chars()
@@ -551,7 +551,7 @@ pub fn nap_mentions(cx: &DocContext<'_>) -> Vec<NapMention> {
                 kind: "address".into(),
                 key,
                 written: collapse(&format!("{code} {place}")),
-                span: Some(span),
+                span: Some(*span),
                 structured: false,
             });
         }

@@ -1,6 +1,6 @@
 use crate::declare_rule;
 use crate::diagnostic::Finding;
-use crate::rules::local::{check_phone, jsonld_values, phones_in_text};
+use crate::rules::local::{check_phone, jsonld_values};
 use crate::rules::{DocContext, Rule};
 
 declare_rule! {
@@ -23,9 +23,9 @@ declare_rule! {
 impl Rule for PhoneFormat {
     fn check_document(&self, cx: &DocContext<'_>, out: &mut Vec<Finding>) {
         let help = "write Dutch numbers as `030 123 4567` or `+31 30 123 4567`";
-        for (span, written) in phones_in_text(cx.doc) {
-            if let Some(p) = check_phone(&written).problem {
-                out.push(Finding::new(Self::ID, p).at(span).help(help));
+        for (span, written) in cx.phones() {
+            if let Some(p) = check_phone(written).problem {
+                out.push(Finding::new(Self::ID, p).at(*span).help(help));
             }
         }
         for l in &cx.doc.links {

@@ -1,6 +1,6 @@
 use crate::declare_rule;
 use crate::diagnostic::{Finding, Level};
-use crate::rules::local::{is_dutch_country, jsonld_values, postcode_problem, postcodes_in_text};
+use crate::rules::local::{is_dutch_country, jsonld_values, postcode_problem};
 use crate::rules::{DocContext, Rule};
 
 declare_rule! {
@@ -23,10 +23,10 @@ declare_rule! {
 
 impl Rule for PostcodeFormat {
     fn check_document(&self, cx: &DocContext<'_>, out: &mut Vec<Finding>) {
-        for (span, _, code, _) in postcodes_in_text(cx.doc, cx.config) {
-            if let Some((p, notation)) = postcode_problem(&code) {
+        for (span, _, code, _) in cx.postcodes() {
+            if let Some((p, notation)) = postcode_problem(code) {
                 let f = Finding::new(Self::ID, p)
-                    .at(span)
+                    .at(*span)
                     .help("write Dutch postcodes as `1234 AB`");
                 out.push(if notation { f.level(Level::Info) } else { f });
             }

@@ -44,8 +44,8 @@ impl Rule for DescriptionLength {
                 format!("meta description is {n} characters; search results cut it off after about {max}"),
             )
             .help(format!(
-                "shorten it by {} characters or more; keep the answer and the main keyword in the first sentence",
-                n - max
+                "shorten it by {} or more; keep the answer and the main keyword in the first sentence",
+                if n - max == 1 { "1 character".to_string() } else { format!("{} characters", n - max) }
             ))
         } else {
             return;
