@@ -77,7 +77,7 @@ impl Rule for BareDomain {
             out.push(
                 Finding::new(Self::ID, format!("line is only the domain `{trimmed}`"))
                     .at(span)
-                    .help("turn it into a link on the claim it sources, or remove it")
+                    .help("make the claim it sources a link to the page that supports it")
                     .fix(Some(fix)),
             );
         }
